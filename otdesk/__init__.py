@@ -1,0 +1,1 @@
+"""OT Desk: the OT consultant's desktop application."""

@@ -1,0 +1,41 @@
+"""Composition root of the desktop app: paths, vault, main window.
+
+Qt is imported here only when the app really starts, so the command line
+stays fast and works without a display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from otdesk.errors import UserError
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi") -> int:
+    if not _has_display():
+        raise UserError("error.display")
+    from PySide6.QtWidgets import QApplication
+
+    from otdesk.ui.main_window import MainWindow
+    from otdesk.ui.unlock import obtain_vault
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OT Desk")
+    app.setOrganizationName("OT Desk")
+    vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang)
+    if vault is None:
+        return 1
+    window = MainWindow(vault, lang=lang)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        vault.close()

@@ -1,0 +1,72 @@
+"""``otdesk doctor``: what IT checks first when a consultant calls.
+
+Each check prints one line: ``OK`` or ``FAIL``, what was checked, and what
+was found.  The exit code is 0 only when every check passed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from otdesk.errors import UserError, message
+from otdesk.storage import keys
+from otdesk.storage.vault import VaultPaths, open_vault
+
+
+def run_doctor(data: Path, passphrase: str | None, lang: str) -> int:
+    results: list[bool] = []
+
+    def check(ok: bool, label: str, detail: str) -> None:
+        results.append(ok)
+        print(f"{'OK  ' if ok else 'FAIL'}  {message('doctor.' + label, lang)}: {detail}")
+
+    paths = VaultPaths(data)
+    writable = data.is_dir() and os.access(data, os.W_OK)
+    check(writable, "data_dir", str(data))
+
+    backend = keys.secure_keyring()
+    name = keys.keyring_name()
+    uses_keyring = passphrase is None
+    check(backend is not None or not uses_keyring, "keyring",
+          f"{name} ({message('doctor.secure' if backend else 'doctor.insecure', lang)})")
+
+    mem = sqlcipher.connect(":memory:")
+    cipher_version = mem.execute("PRAGMA cipher_version").fetchone()
+    mem.close()
+    check(bool(cipher_version), "sqlcipher",
+          f"SQLCipher {cipher_version[0] if cipher_version else '?'}, "
+          f"SQLite {sqlcipher.sqlite_version}")
+
+    try:
+        vault = open_vault(data, passphrase=passphrase)
+    except UserError as exc:
+        check(False, "vault", exc.message(lang))
+    else:
+        with vault:
+            how = message("doctor.by_passphrase" if passphrase else "doctor.by_keyring", lang)
+            check(True, "vault", f"{paths.db} ({how})")
+            conn = vault.conn
+            problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            check(not problems, "cipher_integrity",
+                  "ok" if not problems else f"{len(problems)} " + message("doctor.errors", lang))
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            check(integrity == ["ok"], "integrity",
+                  "ok" if integrity == ["ok"] else f"{len(integrity)} "
+                  + message("doctor.errors", lang))
+            audit = vault.repository.verify_audit()
+            check(audit.ok, "audit", message("cli.audit_ok" if audit.ok else "cli.audit_broken",
+                                             lang, count=audit.entries, seq=audit.first_bad))
+            check(True, "slots", ", ".join(sorted(vault.slots.slots)))
+            check(True, "count", str(vault.repository.count()))
+    check(True, "policy", message("doctor.no_policy", lang))
+
+    failed = results.count(False)
+    if failed:
+        print(message("cli.doctor_bad", lang, count=failed), file=sys.stderr)
+        return 1
+    print(message("cli.doctor_ok", lang))
+    return 0

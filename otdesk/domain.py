@@ -1,0 +1,319 @@
+"""The consultation and its rules: dataclasses, status workflow, validation.
+
+No Qt and no SQL here.  A :class:`Consultation` is a plain tree of
+dataclasses that converts to and from a JSON-ready ``dict``
+(:meth:`Consultation.to_dict` / :meth:`Consultation.from_dict`); the storage
+keeps that dict and indexes its text.  Words follow ``shared/domain.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from otdesk.errors import UserError
+
+# --- vocabularies (codes are stable; wording lives in templates) -------------
+
+SECTORS = ("social_care", "health_care", "education", "ngo", "other")
+CHANNELS = ("phone", "email", "other")
+SESSION_MODES = ("in_person", "video", "phone")
+CATEGORIES = (
+    "high_conflict_separation",
+    "family_homicide_threat",
+    "family_violence",
+    "psychiatric_substance_child_welfare",
+    "neuropsychiatric",
+    "functional_disorder",
+    "rare_disease",
+    "child_suspected_crime",
+    "child_abduction",
+    "honour_violence",
+    "human_trafficking",
+    "migration_trauma",
+    "intellectual_disability_psychiatric",
+    "substitute_care",
+    "other_complex",
+)
+REGIONS = (
+    "Itä-Uusimaa", "Keski-Uusimaa", "Länsi-Uusimaa", "Vantaa-Kerava", "Helsinki",
+    "Varsinais-Suomi", "Satakunta", "Kanta-Häme", "Pirkanmaa", "Päijät-Häme",
+    "Kymenlaakso", "Etelä-Karjala", "Etelä-Savo", "Pohjois-Savo", "Pohjois-Karjala",
+    "Keski-Suomi", "Etelä-Pohjanmaa", "Pohjanmaa", "Keski-Pohjanmaa",
+    "Pohjois-Pohjanmaa", "Kainuu", "Lappi",
+)
+
+# --- status workflow ----------------------------------------------------------
+
+STATUSES = (
+    "requested", "accepted", "prepared", "held", "summary_delivered", "closed",
+    "declined", "redirected",
+)
+#: statuses that need a reason
+REASONED_STATUSES = ("declined", "redirected")
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "requested": ("accepted", "declined", "redirected"),
+    "accepted": ("prepared", "declined", "redirected"),
+    "prepared": ("held", "redirected"),
+    "held": ("summary_delivered",),
+    "summary_delivered": ("closed",),
+    "closed": (),
+    "declined": (),
+    "redirected": (),
+}
+
+
+def check_transition(current: str, new: str, reason: str = "") -> None:
+    """Raise :class:`UserError` when ``current → new`` is not allowed."""
+    if new not in STATUSES:
+        raise UserError("error.status_unknown", status=new)
+    if new == current:
+        return
+    if new not in TRANSITIONS.get(current, ()):
+        raise UserError("error.status_transition", current=current, new=new)
+    if new in REASONED_STATUSES and not reason.strip():
+        raise UserError("error.status_reason_needed", new=new)
+
+
+# --- the consultation tree ----------------------------------------------------
+
+
+@dataclass
+class Requester:
+    name: str = ""
+    title: str = ""
+    organisation: str = ""
+    sector: str = ""
+    region: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Consent:
+    """The requester's statement that the client consented (identified cases)."""
+
+    given_by: str = ""
+    given_on: dt.date | None = None
+    scope: str = ""
+
+
+@dataclass
+class ScaleRating:
+    """One participant's number on the 0–10 safety scale."""
+
+    participant: str = ""
+    value: int = 0
+
+
+@dataclass
+class Situation:
+    background: str = ""
+    tried: str = ""
+    services: str = ""
+    worries: str = ""
+    going_well: str = ""
+    needs_to_happen: str = ""
+    child_view: str = ""
+    scale: list[ScaleRating] = field(default_factory=list)
+
+
+@dataclass
+class Reflections:
+    requester_thoughts: str = ""
+    hypotheses: str = ""
+    perspectives: str = ""
+
+
+@dataclass
+class Option:
+    title: str = ""
+    description: str = ""
+    benefits: str = ""
+    risks: str = ""
+    needs: str = ""
+    chosen: bool = False
+    why: str = ""
+
+
+@dataclass
+class PlanStep:
+    action: str = ""
+    responsible: str = ""
+    due: dt.date | None = None
+
+
+@dataclass
+class Plan:
+    steps: list[PlanStep] = field(default_factory=list)
+    follow_up_date: dt.date | None = None
+    follow_up_agreement: str = ""
+    contacts: str = ""
+
+
+@dataclass
+class Session:
+    date: dt.date | None = None
+    duration_minutes: int | None = None
+    mode: str = ""
+
+
+@dataclass
+class Feedback:
+    score: int | None = None
+    comment: str = ""
+
+
+@dataclass
+class Consultation:
+    """One consultation request and everything recorded about it."""
+
+    id: int | None = None
+    reference: str = ""
+    status: str = "requested"
+    status_reason: str = ""
+    received_at: dt.datetime | None = None
+    channel: str = ""
+    requester: Requester = field(default_factory=Requester)
+    question: str = ""
+    categories: list[str] = field(default_factory=list)
+    anonymous: bool = True
+    consent: Consent | None = None
+    client_description: str = ""
+    consultants: list[str] = field(default_factory=list)
+    experts: list[str] = field(default_factory=list)
+    intake_date: dt.date | None = None
+    worry_start: int | None = None
+    worry_end: int | None = None
+    situation: Situation = field(default_factory=Situation)
+    reflections: Reflections = field(default_factory=Reflections)
+    options: list[Option] = field(default_factory=list)
+    plan: Plan = field(default_factory=Plan)
+    session: Session = field(default_factory=Session)
+    feedback: Feedback = field(default_factory=Feedback)
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    # -- conversion ------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings)."""
+        return _encode(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Consultation:
+        return _decode(cls, data)
+
+    def texts(self) -> list[str]:
+        """Every free text of the consultation, for full-text search."""
+        out: list[str] = []
+        _collect_texts(self, out)
+        return [t for t in out if t]
+
+    def validate(self) -> None:
+        """Raise :class:`UserError` naming the first field that is not valid."""
+        if self.status not in STATUSES:
+            raise UserError("error.status_unknown", status=self.status)
+        if self.status in REASONED_STATUSES and not self.status_reason.strip():
+            raise UserError("error.status_reason_needed", new=self.status)
+        _check_choice("channel", self.channel, CHANNELS)
+        _check_choice("requester.sector", self.requester.sector, SECTORS)
+        _check_choice("session.mode", self.session.mode, SESSION_MODES)
+        for cat in self.categories:
+            if cat not in CATEGORIES:
+                raise UserError("error.category_unknown", category=cat)
+        if self.requester.email and not _EMAIL.fullmatch(self.requester.email.strip()):
+            raise UserError("error.email_invalid", value=self.requester.email)
+        _check_range("worry_start", self.worry_start, 1, 4)
+        _check_range("worry_end", self.worry_end, 1, 4)
+        for rating in self.situation.scale:
+            _check_range("situation.scale", rating.value, 0, 10)
+        _check_range("feedback.score", self.feedback.score, 1, 5)
+        _check_range("session.duration_minutes", self.session.duration_minutes, 1, 24 * 60)
+        if not self.anonymous and (self.consent is None or not self.consent.given_by.strip()):
+            raise UserError("error.consent_needed")
+        if self.anonymous and self.client_description.strip():
+            raise UserError("error.anonymous_identifying")
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value and value not in allowed:
+        raise UserError("error.choice_invalid", field=name, value=value)
+
+
+def _check_range(name: str, value: int | None, low: int, high: int) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise UserError("error.out_of_range", field=name, value=value, low=low, high=high)
+
+
+# --- generic dataclass <-> dict ------------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return value
+
+
+def _decode(tp: Any, data: Any) -> Any:
+    """Build dataclass ``tp`` from ``data``, ignoring unknown keys (older/newer files)."""
+    hints = _hints(tp)
+    kwargs = {}
+    for f in dataclasses.fields(tp):
+        if f.name in data:
+            kwargs[f.name] = _decode_value(hints[f.name], data[f.name])
+    return tp(**kwargs)
+
+
+def _decode_value(hint: str, value: Any) -> Any:
+    if value is None:
+        return None
+    base = hint.replace(" | None", "")
+    if base.startswith("list["):
+        inner = base[5:-1]
+        return [_decode_value(inner, v) for v in value]
+    if base == "dt.datetime":
+        return dt.datetime.fromisoformat(value)
+    if base == "dt.date":
+        return dt.date.fromisoformat(value)
+    if base in _CLASSES:
+        return _decode(_CLASSES[base], value)
+    return value
+
+
+def _hints(tp: type) -> dict[str, str]:
+    return {f.name: str(f.type) for f in dataclasses.fields(tp)}
+
+
+def _collect_texts(value: Any, out: list[str]) -> None:
+    if dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            if f.name not in _CODE_FIELDS:
+                _collect_texts(getattr(value, f.name), out)
+    elif isinstance(value, list):
+        for v in value:
+            _collect_texts(v, out)
+    elif isinstance(value, str):
+        out.append(value)
+
+
+#: string fields that hold codes, not text a person would search for
+_CODE_FIELDS = frozenset({"status", "channel", "sector", "mode", "categories"})
+
+_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (Requester, Consent, ScaleRating, Situation, Reflections, Option,
+                PlanStep, Plan, Session, Feedback, Consultation)
+}

@@ -1,0 +1,1 @@
+"""Storage: the encrypted vault, its keys, and the consultation repository (no Qt)."""

@@ -1,0 +1,305 @@
+"""Consultations, full-text search and the audit log, over an open vault.
+
+No Qt.  Every write is one transaction that is durable when the method
+returns.  Errors from the database come out as :class:`UserError` with a
+clear key (disk full, no write access, damaged file); the transaction is
+rolled back and what was committed before stays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import hashlib
+import json
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from otdesk.domain import Consultation, check_transition
+from otdesk.errors import UserError
+from otdesk.storage.vault import storage_error
+
+#: one "consultation.changed" audit row per consultation per this many seconds
+AUDIT_COALESCE_SECONDS = 600
+GENESIS_HASH = "0" * 64
+
+_SUMMARY_COLUMNS = "id, reference, status, received_at, organisation, categories, updated_at"
+_ORDER_COLUMNS = {"reference", "status", "received_at", "organisation", "updated_at"}
+
+
+@dataclass(frozen=True)
+class ConsultationSummary:
+    """What the list shows of a consultation, without loading the whole record."""
+
+    id: int
+    reference: str
+    status: str
+    received_at: str | None
+    organisation: str
+    categories: tuple[str, ...]
+    updated_at: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "reference": self.reference, "status": self.status,
+                "received": self.received_at, "organisation": self.organisation,
+                "categories": list(self.categories), "updated": self.updated_at}
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    object: str
+    outcome: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    ok: bool
+    entries: int
+    first_bad: int | None = None
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query: every word of ``text`` as a prefix, all required.
+
+    ``huolto`` and ``huolto*`` both find ``huoltoriita``; quotes, brackets and
+    operators typed by the user are taken as plain text.
+    """
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="milliseconds")
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in a stripped environment
+        return "unknown"
+
+
+def _chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, obj: str,
+                outcome: str) -> str:
+    payload = "\x1f".join([prev_hash, str(seq), at, actor, action, obj, outcome])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class Repository:
+    def __init__(self, conn: sqlcipher.Connection, actor: str | None = None) -> None:
+        self.conn = conn
+        self.actor = actor or _actor()
+        self._last_change_audit: dict[int, float] = {}
+
+    # -- transactions ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlcipher.Connection]:
+        """BEGIN IMMEDIATE … COMMIT; on any error roll back and raise a UserError."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher.Error as exc:
+            raise storage_error(exc) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlcipher.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlcipher.Error):
+                raise storage_error(exc) from exc
+            raise
+
+    # -- consultations ---------------------------------------------------------------
+
+    def create(self, consultation: Consultation) -> Consultation:
+        """Store a new consultation; returns it with id, reference and timestamps."""
+        return self.create_many([consultation])[0]
+
+    def create_many(self, consultations: Iterable[Consultation]) -> list[Consultation]:
+        """Store many new consultations in one transaction (demo data, imports)."""
+        stored = []
+        with self.transaction():
+            for c in consultations:
+                c.validate()
+                now = _now()
+                c.created_at = c.updated_at = dt.datetime.fromisoformat(now)
+                if c.received_at is None:
+                    c.received_at = c.created_at.replace(microsecond=0)
+                if not c.reference:
+                    c.reference = self._next_reference(c.received_at.year)
+                c.id = None
+                cur = self.conn.execute(
+                    "INSERT INTO consultations (reference, status, received_at, organisation,"
+                    " categories, created_at, updated_at, doc) VALUES (?,?,?,?,?,?,?,?)",
+                    self._row(c),
+                )
+                c.id = cur.lastrowid
+                self._index(c, new=True)
+                self._append_audit("consultation.created", f"consultation:{c.id}")
+                stored.append(c)
+        return stored
+
+    def update(self, consultation: Consultation) -> Consultation:
+        """Store every field of an existing consultation."""
+        c = consultation
+        if c.id is None:
+            raise UserError("error.not_found")
+        c.validate()
+        with self.transaction():
+            c.updated_at = dt.datetime.fromisoformat(_now())
+            cur = self.conn.execute(
+                "UPDATE consultations SET reference=?, status=?, received_at=?, organisation=?,"
+                " categories=?, created_at=?, updated_at=?, doc=? WHERE id=?",
+                (*self._row(c), c.id),
+            )
+            if cur.rowcount != 1:
+                raise UserError("error.not_found")
+            self._index(c, new=False)
+            last = self._last_change_audit.get(c.id)
+            if last is None or time.monotonic() - last > AUDIT_COALESCE_SECONDS:
+                self._append_audit("consultation.changed", f"consultation:{c.id}")
+                self._last_change_audit[c.id] = time.monotonic()
+        return c
+
+    def change_status(self, consultation_id: int, new: str, reason: str = "") -> Consultation:
+        """Move a consultation along the status workflow, refusing invalid steps."""
+        c = self.get(consultation_id)
+        check_transition(c.status, new, reason)
+        c.status = new
+        c.status_reason = reason if new in ("declined", "redirected") else c.status_reason
+        return self.update(c)
+
+    def get(self, consultation_id: int) -> Consultation:
+        row = self.conn.execute(
+            "SELECT doc, id, reference, created_at, updated_at FROM consultations WHERE id=?",
+            (consultation_id,),
+        ).fetchone()
+        if row is None:
+            raise UserError("error.not_found")
+        c = Consultation.from_dict(json.loads(row[0]))
+        c.id = row[1]
+        c.reference = row[2]
+        c.created_at = dt.datetime.fromisoformat(row[3])
+        c.updated_at = dt.datetime.fromisoformat(row[4])
+        return c
+
+    def view(self, consultation_id: int) -> Consultation:
+        """Open a consultation for a person to read: recorded in the audit log."""
+        c = self.get(consultation_id)
+        self.audit("consultation.viewed", f"consultation:{consultation_id}")
+        return c
+
+    def delete(self, consultation_id: int) -> None:
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM consultations WHERE id=?", (consultation_id,))
+            if cur.rowcount != 1:
+                raise UserError("error.not_found")
+            self.conn.execute("DELETE FROM consultation_text WHERE rowid=?", (consultation_id,))
+            self._append_audit("consultation.deleted", f"consultation:{consultation_id}")
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM consultations").fetchone()[0]
+
+    def list(self, *, search: str = "", status: str | None = None,
+             order_by: str = "received_at", descending: bool = True,
+             limit: int | None = None) -> list[ConsultationSummary]:
+        """Summaries for the list, newest first; ``search`` is full-text over all text."""
+        if order_by not in _ORDER_COLUMNS:
+            raise ValueError(order_by)
+        where, params = [], []
+        query = fts_query(search)
+        if search.strip() and not query:
+            return []
+        if query:
+            where.append("id IN (SELECT rowid FROM consultation_text WHERE consultation_text"
+                         " MATCH ?)")
+            params.append(query)
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        sql = f"SELECT {_SUMMARY_COLUMNS} FROM consultations"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order_by} {'DESC' if descending else 'ASC'}, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlcipher.Error as exc:
+            raise storage_error(exc) from exc
+        return [ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6])
+                for r in rows]
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _row(self, c: Consultation) -> tuple:
+        doc = c.to_dict()
+        for key in ("id", "reference", "created_at", "updated_at"):
+            doc.pop(key)
+        return (c.reference, c.status, c.received_at.isoformat() if c.received_at else None,
+                c.requester.organisation, json.dumps(c.categories),
+                c.created_at.isoformat(), c.updated_at.isoformat(),
+                json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+
+    def _index(self, c: Consultation, *, new: bool) -> None:
+        if not new:
+            self.conn.execute("DELETE FROM consultation_text WHERE rowid=?", (c.id,))
+        self.conn.execute("INSERT INTO consultation_text (rowid, body) VALUES (?, ?)",
+                          (c.id, "\n".join([c.reference, *c.texts()])))
+
+    def _next_reference(self, year: int) -> str:
+        self.conn.execute(
+            "INSERT INTO reference_counters (year, last) VALUES (?, 1)"
+            " ON CONFLICT (year) DO UPDATE SET last = last + 1", (year,))
+        (last,) = self.conn.execute(
+            "SELECT last FROM reference_counters WHERE year=?", (year,)).fetchone()
+        return f"OT-{year}-{last:04d}"
+
+    # -- audit log -------------------------------------------------------------------------
+
+    def audit(self, action: str, obj: str = "", outcome: str = "ok") -> None:
+        """Append one audit entry in a transaction of its own."""
+        with self.transaction():
+            self._append_audit(action, obj, outcome)
+
+    def _append_audit(self, action: str, obj: str = "", outcome: str = "ok") -> None:
+        row = self.conn.execute(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS_HASH)
+        at = _now()
+        digest = _chain_hash(prev, seq, at, self.actor, action, obj, outcome)
+        self.conn.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, object, outcome, prev_hash, hash)"
+            " VALUES (?,?,?,?,?,?,?,?)", (seq, at, self.actor, action, obj, outcome, prev, digest))
+
+    def audit_entries(self, obj: str | None = None) -> list[AuditEntry]:
+        sql = "SELECT seq, at, actor, action, object, outcome, prev_hash, hash FROM audit_log"
+        params: tuple = ()
+        if obj is not None:
+            sql += " WHERE object = ?"
+            params = (obj,)
+        return [AuditEntry(*r) for r in self.conn.execute(sql + " ORDER BY seq", params)]
+
+    def verify_audit(self) -> AuditCheck:
+        """Walk the chain; report the first entry whose hash does not hold."""
+        prev, count, expected_seq = GENESIS_HASH, 0, 1
+        for e in self.audit_entries():
+            count += 1
+            digest = _chain_hash(prev, e.seq, e.at, e.actor, e.action, e.object, e.outcome)
+            if e.seq != expected_seq or e.prev_hash != prev or e.hash != digest:
+                return AuditCheck(False, count, e.seq)
+            prev, expected_seq = e.hash, e.seq + 1
+        return AuditCheck(True, count)

@@ -1,0 +1,416 @@
+"""The vault: one SQLCipher database per data dir, its key slots and its lock.
+
+Files in a data dir::
+
+    otdesk.db        the encrypted database (plus -wal/-shm while open)
+    keyslots.json    wrapped copies of the data key (see keys.py)
+    otdesk.lock      held by the one process that has the vault open
+
+Rules kept here:
+
+* never create an empty database over an existing one, and never overwrite
+  ``keyslots.json``: a missing or wrong key is reported, with the way back;
+* one writer per data dir: a second process is told the vault is open;
+* every transaction is durable when ``commit`` returns (WAL, synchronous=FULL).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import filelock
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from otdesk.errors import UserError
+from otdesk.storage import keys
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "otdesk.db"
+SLOTS_NAME = "keyslots.json"
+LOCK_NAME = "otdesk.lock"
+_NEW_SUFFIX = ".new"
+
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 2000",
+)
+
+
+@dataclass(frozen=True)
+class VaultPaths:
+    data_dir: Path
+
+    @property
+    def db(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @property
+    def db_new(self) -> Path:
+        return self.data_dir / (DB_NAME + _NEW_SUFFIX)
+
+    @property
+    def slots(self) -> Path:
+        return self.data_dir / SLOTS_NAME
+
+    @property
+    def lock(self) -> Path:
+        return self.data_dir / LOCK_NAME
+
+    def exists(self) -> bool:
+        return self.db.exists() or self.slots.exists()
+
+
+@dataclass
+class InitResult:
+    vault_id: str
+    recovery_code: str
+    in_keyring: bool
+    has_passphrase: bool
+
+
+# --- errors ---------------------------------------------------------------------
+
+
+def storage_error(exc: Exception) -> UserError:
+    """Turn a SQLCipher/OS error into a clear message (nothing from the data in it)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or getattr(exc, "errno", 0) == 28:
+        return UserError("error.disk_full")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")) or \
+            isinstance(exc, PermissionError):
+        return UserError("error.no_write_access")
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return UserError("error.vault_busy")
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return UserError("error.db_damaged")
+    if name.startswith("SQLITE_IOERR") or isinstance(exc, OSError):
+        return UserError("error.io")
+    return UserError("error.storage")
+
+
+# --- connection -------------------------------------------------------------------
+
+
+def connect(path: Path, data_key: bytes) -> sqlcipher.Connection:
+    """Open ``path`` with the raw ``data_key`` and set the pragmas.
+
+    Raises UserError("error.db_damaged") when the key is right but the file
+    does not decrypt (the caller has checked the key against the key slots).
+    """
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        raise storage_error(exc) from exc
+    return conn
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("otdesk.storage.migrations")
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
+    return sorted(found)
+
+
+def migrate(conn: sqlcipher.Connection) -> int:
+    """Bring the schema up to date; each migration is one transaction."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    latest = version
+    for number, script in _migrations():
+        if number <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        latest = number
+        log.info("migrated schema to version %d", number)
+    known = max((n for n, _ in _migrations()), default=0)
+    if latest > known:
+        raise UserError("error.db_newer", version=latest)
+    return latest
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (triggers keep their inner semicolons)."""
+    statements, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") and not buf:
+            continue
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if sqlcipher.complete_statement(joined):
+            statements.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        statements.append("\n".join(buf).strip())
+    return statements
+
+
+# --- the lock ---------------------------------------------------------------------
+
+
+def acquire_lock(paths: VaultPaths) -> filelock.BaseFileLock:
+    lock = filelock.FileLock(str(paths.lock), timeout=0, mode=0o600)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise UserError("error.vault_in_use") from exc
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    return lock
+
+
+# --- create, open, recover ---------------------------------------------------------
+
+
+def _prepare_dir(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise UserError("error.data_dir", path=str(data_dir)) from exc
+
+
+def init_vault(
+    data_dir: Path,
+    *,
+    passphrase: str | None = None,
+    backend=None,
+    escrow_public_pem: bytes | None = None,
+) -> InitResult:
+    """Create a new vault.  The data key goes to the OS keyring, or, when a
+    passphrase is given or no secure keyring works, under the passphrase.
+
+    Order matters for crash safety: the database is built under a temporary
+    name, the key slots are written, and only then is the database renamed
+    into place (a half-made vault is finished on the next open).
+    """
+    paths = VaultPaths(Path(data_dir))
+    _prepare_dir(paths.data_dir)
+    lock = acquire_lock(paths)
+    try:
+        if paths.exists():
+            raise UserError("error.vault_exists", path=str(paths.data_dir))
+        if passphrase is not None:
+            keys.check_passphrase(passphrase)
+        store = None if passphrase is not None else keys.secure_keyring(backend)
+        if passphrase is None and store is None:
+            raise UserError("error.no_keyring_for_init")
+
+        data_key = keys.new_data_key()
+        slots = keys.KeySlots(vault_id=str(uuid.uuid4()), check=keys.key_check(data_key))
+        code = keys.new_recovery_code()
+        slots.set_recovery(data_key, code)
+        if passphrase is not None:
+            slots.set_passphrase(data_key, passphrase)
+        if escrow_public_pem:
+            slots.set_escrow(data_key, escrow_public_pem)
+
+        paths.db_new.unlink(missing_ok=True)
+        try:
+            # made here so it is private: SQLite gives -wal and -shm the same mode
+            os.close(os.open(paths.db_new, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            conn = connect(paths.db_new, data_key)
+            try:
+                migrate(conn)
+                from otdesk.storage.repository import Repository
+
+                Repository(conn).audit("vault.created")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        except (sqlcipher.Error, OSError) as exc:
+            paths.db_new.unlink(missing_ok=True)
+            raise storage_error(exc) from exc
+        if store is not None:
+            keys.keyring_store(store, slots.vault_id, data_key)
+        try:
+            slots.save(paths.slots)
+            os.replace(paths.db_new, paths.db)
+            keys.fsync_dir(paths.data_dir)
+        except OSError as exc:
+            raise storage_error(exc) from exc
+        log.info("vault created (keyring=%s, passphrase=%s, escrow=%s)",
+                 store is not None, passphrase is not None, bool(escrow_public_pem))
+        return InitResult(slots.vault_id, code, store is not None, passphrase is not None)
+    finally:
+        lock.release()
+
+
+def read_slots(paths: VaultPaths) -> keys.KeySlots:
+    """The key slots of an existing vault, or a clear error about what is missing."""
+    if not paths.slots.exists():
+        if paths.db.exists():
+            raise UserError("error.keyslots_missing", path=str(paths.slots))
+        raise UserError("error.no_vault", path=str(paths.data_dir))
+    slots = keys.KeySlots.load(paths.slots)
+    if not paths.db.exists():
+        if paths.db_new.exists():  # init was interrupted after writing the key slots
+            os.replace(paths.db_new, paths.db)
+            keys.fsync_dir(paths.data_dir)
+        else:
+            raise UserError("error.db_missing", path=str(paths.db))
+    return slots
+
+
+def unlock_key(slots: keys.KeySlots, *, passphrase: str | None = None, backend=None) -> bytes:
+    """The data key: from the passphrase when given, else from the OS keyring."""
+    if passphrase is not None:
+        return slots.unlock_passphrase(passphrase)
+    store = keys.secure_keyring(backend)
+    if store is None:
+        if slots.has_passphrase():
+            raise UserError("error.passphrase_needed")
+        raise UserError("error.no_keyring")
+    key = keys.keyring_load(store, slots.vault_id)
+    if key is None:
+        if slots.has_passphrase():
+            raise UserError("error.passphrase_needed")
+        raise UserError("error.key_missing")
+    if keys.key_check(key) != slots.check:
+        raise UserError("error.key_wrong")
+    return key
+
+
+class Vault:
+    """An open vault: the locked data dir and its database connection."""
+
+    def __init__(self, paths: VaultPaths, conn: sqlcipher.Connection,
+                 lock: filelock.BaseFileLock, slots: keys.KeySlots) -> None:
+        self.paths = paths
+        self.conn = conn
+        self.slots = slots
+        self._lock = lock
+        self._repository = None
+
+    @property
+    def vault_id(self) -> str:
+        return self.slots.vault_id
+
+    @property
+    def repository(self):
+        if self._repository is None:
+            from otdesk.storage.repository import Repository
+
+            self._repository = Repository(self.conn)
+        return self._repository
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlcipher.Error:
+                pass  # the WAL stays and is replayed next time
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
+               data_key: bytes | None = None) -> Vault:
+    """Open an existing vault; never creates one."""
+    paths = VaultPaths(Path(data_dir))
+    if not paths.data_dir.is_dir():
+        raise UserError("error.no_vault", path=str(paths.data_dir))
+    lock = acquire_lock(paths)
+    try:
+        slots = read_slots(paths)
+        if data_key is None:
+            data_key = unlock_key(slots, passphrase=passphrase, backend=backend)
+        elif keys.key_check(data_key) != slots.check:
+            raise UserError("error.key_wrong")
+        conn = connect(paths.db, data_key)
+        try:
+            migrate(conn)
+        except sqlcipher.Error as exc:
+            conn.close()
+            raise storage_error(exc) from exc
+    except BaseException:
+        lock.release()
+        raise
+    vault = Vault(paths, conn, lock, slots)
+    vault.repository.audit("vault.opened")
+    return vault
+
+
+def recover(data_dir: Path, recovery_code: str, *, new_passphrase: str | None = None,
+            backend=None) -> str:
+    """Unlock with the recovery code, then put the key back in the keyring or
+    under a new passphrase.  Returns "keyring" or "passphrase"."""
+    paths = VaultPaths(Path(data_dir))
+    lock = acquire_lock(paths)
+    try:
+        slots = read_slots(paths)
+        data_key = slots.unlock_recovery(recovery_code)
+        return _rekey(paths, slots, data_key, new_passphrase, backend)
+    finally:
+        lock.release()
+
+
+def escrow_recover(data_dir: Path, private_pem: bytes, *, new_passphrase: str | None = None,
+                   backend=None, password: bytes | None = None) -> str:
+    """IT's way back: unlock with the escrow private key, then as :func:`recover`."""
+    paths = VaultPaths(Path(data_dir))
+    lock = acquire_lock(paths)
+    try:
+        slots = read_slots(paths)
+        data_key = slots.unlock_escrow(private_pem, password)
+        return _rekey(paths, slots, data_key, new_passphrase, backend)
+    finally:
+        lock.release()
+
+
+def _rekey(paths: VaultPaths, slots: keys.KeySlots, data_key: bytes,
+           new_passphrase: str | None, backend) -> str:
+    if new_passphrase is not None:
+        slots.set_passphrase(data_key, new_passphrase)
+        slots.save(paths.slots)
+        _audit_offline(paths, data_key, "vault.passphrase_set")
+        return "passphrase"
+    store = keys.secure_keyring(backend)
+    if store is None:
+        raise UserError("error.no_keyring_for_recover")
+    keys.keyring_store(store, slots.vault_id, data_key)
+    _audit_offline(paths, data_key, "vault.key_restored")
+    return "keyring"
+
+
+def _audit_offline(paths: VaultPaths, data_key: bytes, action: str) -> None:
+    """Record a key event in the audit log of a vault whose lock we hold."""
+    from otdesk.storage.repository import Repository
+
+    conn = connect(paths.db, data_key)
+    try:
+        migrate(conn)
+        Repository(conn).audit(action)
+    finally:
+        conn.close()

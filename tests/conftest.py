@@ -1,0 +1,107 @@
+"""Shared fixtures: vaults in temporary folders, the real OS keyring, the CLI.
+
+With CI=true a skipped test counts as failed: CI must prove everything.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from keyring.backends import fail
+
+from otdesk.storage import keys
+from otdesk.storage.vault import init_vault, open_vault
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+PASSPHRASE = "oikea hevonen patteri"
+
+
+def require(condition: bool, why: str) -> None:
+    """Skip for a missing system service, but never in CI."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"CI must provide this: {why}")
+        pytest.skip(why)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI (not allowed): {report.longrepr}"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def no_keyring():
+    """A real keyring backend that refuses everything: 'no keyring works here'."""
+    return fail.Keyring()
+
+
+@pytest.fixture
+def vault(data_dir, no_keyring):
+    """An open passphrase vault (the keyring-free path; fast to open once)."""
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring)
+    v = open_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring)
+    yield v
+    if v.conn is not None:
+        v.close()
+
+
+@pytest.fixture
+def repo(vault):
+    return vault.repository
+
+
+@pytest.fixture
+def os_keyring(tmp_path: Path):
+    """The real, secure OS keyring (Secret Service in CI).
+
+    Every key a vault under this test's tmp_path stored there is removed afterwards.
+    """
+    backend = keys.secure_keyring()
+    require(backend is not None,
+            f"no secure OS keyring here ({keys.keyring_name()}); run under scripts/with-keyring")
+    yield backend
+    for slots_file in tmp_path.rglob("keyslots.json"):
+        keys.keyring_delete(backend, keys.KeySlots.load(slots_file).vault_id)
+
+
+def cli_env(data_dir: Path, *, keyring_backend: str | None = None, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTDESK_")}
+    env["OTDESK_DATA_DIR"] = str(data_dir)
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    if keyring_backend:
+        env["PYTHON_KEYRING_BACKEND"] = keyring_backend
+    env.update(extra)
+    return env
+
+
+NO_KEYRING = "keyring.backends.fail.Keyring"
+
+
+def run_cli(args: list[str], data_dir: Path, *, stdin: str = "", keyring_backend: str | None
+            = NO_KEYRING, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess:
+    """Run ``otdesk ARGS`` as a user would, in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "otdesk", *args], input=stdin, capture_output=True, text=True,
+        env=cli_env(data_dir, keyring_backend=keyring_backend, **extra), timeout=timeout)
+
+
+def assert_clean_error(result: subprocess.CompletedProcess) -> str:
+    """A refused command: exit code not 0, one clear line on stderr, no traceback."""
+    assert result.returncode != 0, result
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
