@@ -91,6 +91,7 @@ def _read_line(what: str) -> str:
 
 def _setup_logging(directory: Path) -> Path:
     """A small rotating log file; holds events and error types, never content."""
+    logging.raiseExceptions = False  # a full disk must not turn a log line into a traceback
     path = directory / "otdesk.log"
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
