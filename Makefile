@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench venv system-deps clean
+.PHONY: run test bench venv system-deps clean translations
 
 run: $(STAMP)
 	$(VENV)/bin/otdesk $(ARGS)
@@ -31,3 +31,14 @@ $(STAMP): pyproject.toml | system-deps
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+
+UI_SOURCES = $(wildcard otdesk/*.py otdesk/ui/*.py)
+
+# Update the .ts sources from the code, then compile them into the package.
+translations: $(STAMP)
+	for lang in fi sv en; do \
+	  $(VENV)/bin/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/otdesk_$$lang.ts \
+	    -source-language en -target-language $$lang -no-obsolete; \
+	  $(VENV)/bin/pyside6-lrelease resources/translations/otdesk_$$lang.ts \
+	    -qm otdesk/translations/otdesk_$$lang.qm; \
+	done

@@ -24,12 +24,14 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi") 
         raise UserError("error.display")
     from PySide6.QtWidgets import QApplication
 
+    from otdesk.ui.i18n import install_translators
     from otdesk.ui.main_window import MainWindow
     from otdesk.ui.unlock import obtain_vault
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OT Desk")
     app.setOrganizationName("OT Desk")
+    translators = install_translators(app, lang)  # noqa: F841 (kept alive while the app runs)
     vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang)
     if vault is None:
         return 1
