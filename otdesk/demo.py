@@ -597,9 +597,9 @@ class _Composer:
         rng, parts, size, day = self.rng, [], 0, start
         pool = [c for bank in banks for c in bank]
         while size < length:
-            day -= dt.timedelta(days=rng.randint(3, 40))
+            day -= dt.timedelta(days=rng.randint(2, 20))
             entry = f"{day.day}.{day.month}.{day.year}: " + " ".join(
-                self.sentence(rng.choice(pool)) for _ in range(rng.randint(2, 6)))
+                self.sentence(clause) for clause in rng.sample(pool, rng.randint(2, 6)))
             parts.append(entry)
             size += len(entry) + 1
         return "\n".join(reversed(parts))[:length]

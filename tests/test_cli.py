@@ -139,3 +139,17 @@ def test_keyring_vault_and_its_recovery_from_the_command_line(data_dir, os_keyri
     listed = run_cli(["list", "--json"], data_dir, keyring_backend=None)
     assert len(json.loads(listed.stdout)) == 5
     assert run_cli(["doctor"], data_dir, keyring_backend=None).returncode == 0
+
+
+def test_the_desktop_app_without_a_display_says_so(data_dir):
+    import subprocess
+    import sys
+
+    from conftest import cli_env
+
+    env = cli_env(data_dir)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    result = subprocess.run([sys.executable, "-m", "otdesk"], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert "näyttöä" in assert_clean_error(result)

@@ -22,7 +22,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.domain import Consultation, check_transition
 from otdesk.errors import UserError
-from otdesk.storage.vault import storage_error
+from otdesk.storage.errors import storage_error
 
 #: one "consultation.changed" audit row per consultation per this many seconds
 AUDIT_COALESCE_SECONDS = 600

@@ -28,6 +28,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.errors import UserError
 from otdesk.storage import keys
+from otdesk.storage.errors import storage_error
+from otdesk.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -76,27 +78,6 @@ class InitResult:
     recovery_code: str
     in_keyring: bool
     has_passphrase: bool
-
-
-# --- errors ---------------------------------------------------------------------
-
-
-def storage_error(exc: Exception) -> UserError:
-    """Turn a SQLCipher/OS error into a clear message (nothing from the data in it)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    if name.startswith("SQLITE_FULL") or "disk is full" in text or getattr(exc, "errno", 0) == 28:
-        return UserError("error.disk_full")
-    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")) or \
-            isinstance(exc, PermissionError):
-        return UserError("error.no_write_access")
-    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
-        return UserError("error.vault_busy")
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-        return UserError("error.db_damaged")
-    if name.startswith("SQLITE_IOERR") or isinstance(exc, OSError):
-        return UserError("error.io")
-    return UserError("error.storage")
 
 
 # --- connection -------------------------------------------------------------------
@@ -236,8 +217,6 @@ def init_vault(
             conn = connect(paths.db_new, data_key)
             try:
                 migrate(conn)
-                from otdesk.storage.repository import Repository
-
                 Repository(conn).audit("vault.created")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -304,19 +283,11 @@ class Vault:
         self.conn = conn
         self.slots = slots
         self._lock = lock
-        self._repository = None
+        self.repository = Repository(conn)
 
     @property
     def vault_id(self) -> str:
         return self.slots.vault_id
-
-    @property
-    def repository(self):
-        if self._repository is None:
-            from otdesk.storage.repository import Repository
-
-            self._repository = Repository(self.conn)
-        return self._repository
 
     def close(self) -> None:
         if self.conn is not None:
@@ -406,8 +377,6 @@ def _rekey(paths: VaultPaths, slots: keys.KeySlots, data_key: bytes,
 
 def _audit_offline(paths: VaultPaths, data_key: bytes, action: str) -> None:
     """Record a key event in the audit log of a vault whose lock we hold."""
-    from otdesk.storage.repository import Repository
-
     conn = connect(paths.db, data_key)
     try:
         migrate(conn)
