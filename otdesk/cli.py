@@ -10,6 +10,7 @@ Exit codes: 0 fine, 1 a problem the message explains, 2 a wrong command line,
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import logging.handlers
@@ -227,7 +228,8 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
     if not rows:
         print(message("cli.list_empty", lang))
     for r in rows:
-        received = (r.received_at or "")[:10]
+        received = dt.datetime.fromisoformat(r.received_at).astimezone().date().isoformat() \
+            if r.received_at else ""
         print(f"{r.id:>7}  {r.reference:<14} {received:<10}  {r.status:<18} {r.organisation}")
     return 0
 

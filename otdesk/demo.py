@@ -25,17 +25,16 @@ from itertools import islice
 
 from otdesk.domain import (
     CATEGORIES,
+    REGIONS,
     Consent,
     Consultation,
     Feedback,
     Option,
-    Plan,
     PlanStep,
     Reflections,
     Requester,
     ScaleRating,
     Session,
-    Situation,
 )
 
 try:
@@ -572,6 +571,11 @@ _STATUS_BY_AGE = (
 )
 
 
+if set(CATEGORY_TEXT) != set(CATEGORIES) or set(CATEGORY_WEIGHTS) != set(CATEGORIES) \
+        or set(REGION_DATA) != set(REGIONS):
+    raise RuntimeError("otdesk.demo is out of step with the vocabularies in otdesk.domain")
+
+
 # --- composing ------------------------------------------------------------------------
 
 
@@ -810,4 +814,5 @@ def insert_demo(repository, count: int, batch: int = 500, seed: int | None = Non
     source = generate(count, seed)
     while chunk := list(islice(source, batch)):
         stored += len(repository.create_many(chunk))
+        repository.tidy_index(steps=4)  # keep the search index merged as it grows
     return stored

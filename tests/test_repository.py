@@ -238,3 +238,44 @@ def test_audit_log_cannot_be_edited_and_tampering_is_found(vault, repo):
     vault.conn.execute("UPDATE audit_log SET actor='joku muu' WHERE seq=3")
     check = repo.verify_audit()
     assert not check.ok and check.first_bad == 3
+
+
+def test_search_ids_agree_with_the_list_and_survive_index_tidying(repo):
+    from otdesk.demo import insert_demo
+
+    insert_demo(repo, 300, seed=3)
+    for query in ("lasten", "huolto", "koulu poissa", "päih"):
+        ids = repo.search_ids(query)
+        assert ids == {r.id for r in repo.list(search=query)}
+        page = repo.list(search=query, limit=20)
+        assert len(page) == min(20, len(ids)) and {r.id for r in page} <= ids
+    before = {q: repo.search_ids(q) for q in ("lasten", "huolto")}
+    repo.tidy_index(steps=100)
+    assert {q: repo.search_ids(q) for q in ("lasten", "huolto")} == before
+    # FTS5's own check raises when the index does not match what was written
+    repo.conn.execute("INSERT INTO consultation_text (consultation_text, rank)"
+                      " VALUES ('integrity-check', 0)")
+
+
+def test_a_failed_update_still_gets_its_audit_row_later(vault, repo):
+    c = repo.create(Consultation(question="alku"))
+    (pages,) = vault.conn.execute("PRAGMA page_count").fetchone()
+    vault.conn.execute(f"PRAGMA max_page_count = {pages}")
+    c.question = "iso muutos " * 50_000
+    with pytest.raises(UserError):
+        repo.update(c)
+    vault.conn.execute("PRAGMA max_page_count = 1073741823")
+    c.question = "pieni muutos"
+    repo.update(c)
+    actions = [e.action for e in repo.audit_entries(f"consultation:{c.id}")]
+    assert actions == ["consultation.created", "consultation.changed"]
+    assert repo.get(c.id).question == "pieni muutos"
+
+
+def test_received_times_sort_as_times_across_summer_time(repo):
+    summer = dt.timezone(dt.timedelta(hours=3))
+    winter = dt.timezone(dt.timedelta(hours=2))
+    early = repo.create(Consultation(received_at=dt.datetime(2025, 10, 26, 1, 30, tzinfo=summer)))
+    late = repo.create(Consultation(received_at=dt.datetime(2025, 10, 26, 1, 0, tzinfo=winter)))
+    assert [r.id for r in repo.list()] == [late.id, early.id]
+    assert repo.get(early.id).received_at == dt.datetime(2025, 10, 26, 1, 30, tzinfo=summer)

@@ -28,8 +28,11 @@ from otdesk.storage.errors import storage_error
 AUDIT_COALESCE_SECONDS = 600
 GENESIS_HASH = "0" * 64
 
-_SUMMARY_COLUMNS = "id, reference, status, received_at, organisation, categories, updated_at"
+_SUMMARY_COLUMNS = ("id, reference, status, received_at, organisation, categories, intake_date,"
+                    " session_date, follow_up_date, updated_at")
 _ORDER_COLUMNS = {"reference", "status", "received_at", "organisation", "updated_at"}
+#: pages of FTS merge work per tidy_index() step
+_MERGE_PAGES = 64
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,17 @@ class ConsultationSummary:
     received_at: str | None
     organisation: str
     categories: tuple[str, ...]
+    intake_date: str | None
+    session_date: str | None
+    follow_up_date: str | None
     updated_at: str
 
     def to_dict(self) -> dict:
         return {"id": self.id, "reference": self.reference, "status": self.status,
                 "received": self.received_at, "organisation": self.organisation,
-                "categories": list(self.categories), "updated": self.updated_at}
+                "categories": list(self.categories), "intake_date": self.intake_date,
+                "session_date": self.session_date, "follow_up_date": self.follow_up_date,
+                "updated": self.updated_at}
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,13 @@ def fts_query(text: str) -> str:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="milliseconds")
+
+
+def _utc(moment: dt.datetime | None) -> str | None:
+    """A sortable UTC timestamp; a time without a zone is taken as local time."""
+    if moment is None:
+        return None
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def _actor() -> str:
@@ -129,26 +144,34 @@ class Repository:
 
     def create_many(self, consultations: Iterable[Consultation]) -> list[Consultation]:
         """Store many new consultations in one transaction (demo data, imports)."""
-        stored = []
-        with self.transaction():
-            for c in consultations:
-                c.validate()
-                now = _now()
-                c.created_at = c.updated_at = dt.datetime.fromisoformat(now)
-                if c.received_at is None:
-                    c.received_at = c.created_at.replace(microsecond=0)
-                if not c.reference:
-                    c.reference = self._next_reference(c.received_at.year)
-                c.id = None
-                cur = self.conn.execute(
-                    "INSERT INTO consultations (reference, status, received_at, organisation,"
-                    " categories, created_at, updated_at, doc) VALUES (?,?,?,?,?,?,?,?)",
-                    self._row(c),
-                )
-                c.id = cur.lastrowid
-                self._index(c, new=True)
-                self._append_audit("consultation.created", f"consultation:{c.id}")
-                stored.append(c)
+        stored: list[Consultation] = []
+        before = []
+        try:
+            with self.transaction():
+                for c in consultations:
+                    c.validate()
+                    before.append((c, c.id, c.reference, c.created_at, c.updated_at,
+                                   c.received_at))
+                    now = dt.datetime.fromisoformat(_now())
+                    c.created_at = c.updated_at = now
+                    if c.received_at is None:
+                        c.received_at = now.replace(microsecond=0)
+                    if not c.reference:
+                        c.reference = self._next_reference(c.received_at.year)
+                    cur = self.conn.execute(
+                        "INSERT INTO consultations (reference, status, received_at, organisation,"
+                        " categories, intake_date, session_date, follow_up_date, created_at,"
+                        " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", self._row(c))
+                    c.id = cur.lastrowid
+                    self.conn.execute("INSERT INTO consultation_docs (id, doc) VALUES (?, ?)",
+                                      (c.id, self._doc(c)))
+                    self._index(c, new=True)
+                    self._append_audit("consultation.created", f"consultation:{c.id}")
+                    stored.append(c)
+        except BaseException:
+            for c, *fields in before:  # nothing was stored: give the objects back as they were
+                c.id, c.reference, c.created_at, c.updated_at, c.received_at = fields
+            raise
         return stored
 
     def update(self, consultation: Consultation) -> Consultation:
@@ -157,20 +180,29 @@ class Repository:
         if c.id is None:
             raise UserError("error.not_found")
         c.validate()
-        with self.transaction():
-            c.updated_at = dt.datetime.fromisoformat(_now())
-            cur = self.conn.execute(
-                "UPDATE consultations SET reference=?, status=?, received_at=?, organisation=?,"
-                " categories=?, created_at=?, updated_at=?, doc=? WHERE id=?",
-                (*self._row(c), c.id),
-            )
-            if cur.rowcount != 1:
-                raise UserError("error.not_found")
-            self._index(c, new=False)
-            last = self._last_change_audit.get(c.id)
-            if last is None or time.monotonic() - last > AUDIT_COALESCE_SECONDS:
-                self._append_audit("consultation.changed", f"consultation:{c.id}")
-                self._last_change_audit[c.id] = time.monotonic()
+        last = self._last_change_audit.get(c.id)
+        audit_now = last is None or time.monotonic() - last > AUDIT_COALESCE_SECONDS
+        previous = c.updated_at
+        try:
+            with self.transaction():
+                c.updated_at = dt.datetime.fromisoformat(_now())
+                cur = self.conn.execute(
+                    "UPDATE consultations SET reference=?, status=?, received_at=?,"
+                    " organisation=?, categories=?, intake_date=?, session_date=?,"
+                    " follow_up_date=?, created_at=?, updated_at=? WHERE id=?",
+                    (*self._row(c), c.id))
+                if cur.rowcount != 1:
+                    raise UserError("error.not_found")
+                self.conn.execute("UPDATE consultation_docs SET doc=? WHERE id=?",
+                                  (self._doc(c), c.id))
+                self._index(c, new=False)
+                if audit_now:
+                    self._append_audit("consultation.changed", f"consultation:{c.id}")
+        except BaseException:
+            c.updated_at = previous
+            raise
+        if audit_now:  # only once the audit row is really committed
+            self._last_change_audit[c.id] = time.monotonic()
         return c
 
     def change_status(self, consultation_id: int, new: str, reason: str = "") -> Consultation:
@@ -182,10 +214,13 @@ class Repository:
         return self.update(c)
 
     def get(self, consultation_id: int) -> Consultation:
-        row = self.conn.execute(
-            "SELECT doc, id, reference, created_at, updated_at FROM consultations WHERE id=?",
-            (consultation_id,),
-        ).fetchone()
+        try:
+            row = self.conn.execute(
+                "SELECT d.doc, c.id, c.reference, c.created_at, c.updated_at"
+                " FROM consultations c JOIN consultation_docs d ON d.id = c.id WHERE c.id=?",
+                (consultation_id,)).fetchone()
+        except sqlcipher.Error as exc:
+            raise storage_error(exc) from exc
         if row is None:
             raise UserError("error.not_found")
         c = Consultation.from_dict(json.loads(row[0]))
@@ -240,19 +275,48 @@ class Repository:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
-        return [ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6])
-                for r in rows]
+        return [ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])),
+                                    r[6], r[7], r[8], r[9]) for r in rows]
+
+    def search_ids(self, text: str) -> set[int]:
+        """Ids of the consultations whose text matches ``text`` (see :func:`fts_query`)."""
+        query = fts_query(text)
+        if not query:
+            return set()
+        try:
+            rows = self.conn.execute(
+                "SELECT rowid FROM consultation_text WHERE consultation_text MATCH ?", (query,))
+            return {r[0] for r in rows}
+        except sqlcipher.Error as exc:
+            raise storage_error(exc) from exc
+
+    def tidy_index(self, steps: int = 1) -> None:
+        """Merge search-index segments: a few ms each step, for idle moments and closing."""
+        for _ in range(steps):
+            with self.transaction():
+                before = self.conn.total_changes
+                self.conn.execute(
+                    "INSERT INTO consultation_text (consultation_text, rank) VALUES ('merge', ?)",
+                    (_MERGE_PAGES,))
+                if self.conn.total_changes - before <= 1:
+                    break  # nothing left to merge
 
     # -- internals ------------------------------------------------------------------------
 
     def _row(self, c: Consultation) -> tuple:
+        def day(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return (c.reference, c.status, _utc(c.received_at), c.requester.organisation,
+                json.dumps(c.categories), day(c.intake_date), day(c.session.date),
+                day(c.plan.follow_up_date), c.created_at.isoformat(), c.updated_at.isoformat())
+
+    @staticmethod
+    def _doc(c: Consultation) -> str:
         doc = c.to_dict()
         for key in ("id", "reference", "created_at", "updated_at"):
             doc.pop(key)
-        return (c.reference, c.status, c.received_at.isoformat() if c.received_at else None,
-                c.requester.organisation, json.dumps(c.categories),
-                c.created_at.isoformat(), c.updated_at.isoformat(),
-                json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
     def _index(self, c: Consultation, *, new: bool) -> None:
         if not new:

@@ -292,9 +292,10 @@ class Vault:
     def close(self) -> None:
         if self.conn is not None:
             try:
+                self.repository.tidy_index(steps=8)
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlcipher.Error:
-                pass  # the WAL stays and is replayed next time
+            except (sqlcipher.Error, UserError):
+                pass  # a full disk, say: the WAL stays and is replayed next time
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
         self._lock.release()
@@ -329,7 +330,11 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
         lock.release()
         raise
     vault = Vault(paths, conn, lock, slots)
-    vault.repository.audit("vault.opened")
+    try:
+        vault.repository.audit("vault.opened")
+    except BaseException:
+        vault.close()
+        raise
     return vault
 
 

@@ -1,0 +1,1 @@
+"""Reproducible performance runs for OT Desk: ``python -m benchmarks.run``."""
