@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from otdesk.errors import UserError
+from otdesk.settings import UserSettings
 
 
 def _has_display() -> bool:
@@ -19,7 +20,8 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi") -> int:
+def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
+            settings_file: Path | None = None) -> int:
     if not _has_display():
         raise UserError("error.display")
     from PySide6.QtWidgets import QApplication
@@ -35,7 +37,12 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi") 
     vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang)
     if vault is None:
         return 1
-    window = MainWindow(vault, lang=lang)
+    try:
+        user = UserSettings.load(settings_file) if settings_file else UserSettings()
+    except UserError:
+        user = UserSettings()  # a damaged settings file never keeps the app from starting
+    user.language = lang
+    window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file)
     window.show()
     try:
         return app.exec()

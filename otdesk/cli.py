@@ -124,9 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     log_path = Path("otdesk.log")
     try:
         args = build_parser().parse_args(argv)
-        lang = args.lang or lang
         data = settings.data_dir(args.data_dir)
-        log_path = _setup_logging(settings.log_dir(data, settings.is_overridden(args.data_dir)))
+        overridden = settings.is_overridden(args.data_dir)
+        log_path = _setup_logging(settings.log_dir(data, overridden))
+        user = _user_settings(settings.settings_path(data, overridden))
+        lang = args.lang or _env_lang() or user.language
         passphrase = _read_line("passphrase") if args.passphrase_stdin else None
         return _dispatch(args, data, passphrase, lang)
     except UserError as exc:
@@ -151,8 +153,21 @@ def _early_lang(argv: list[str]) -> str:
             return argv[i + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
             return arg[7:]
+    return _env_lang() or DEFAULT_LANGUAGE
+
+
+def _env_lang() -> str | None:
     env = os.environ.get("OTDESK_LANG", "")
-    return env if env in LANGUAGES else DEFAULT_LANGUAGE
+    return env if env in LANGUAGES else None
+
+
+def _user_settings(path: Path) -> settings.UserSettings:
+    """The user's settings; a damaged file is logged and the defaults are used."""
+    try:
+        return settings.UserSettings.load(path)
+    except UserError as exc:
+        log.warning("settings: %s", exc.key)
+        return settings.UserSettings()
 
 
 def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang: str) -> int:
@@ -160,7 +175,9 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
     if command is None:
         from otdesk.app import run_app
 
-        return run_app(data, passphrase=passphrase, lang=lang)
+        overridden = settings.is_overridden(args.data_dir)
+        return run_app(data, passphrase=passphrase, lang=lang,
+                       settings_file=settings.settings_path(data, overridden))
     if command == "init":
         return cmd_init(data, passphrase, lang)
     if command == "recover":

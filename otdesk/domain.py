@@ -214,7 +214,7 @@ class Consultation:
         return [t for t in out if t]
 
     def validate(self) -> None:
-        """Raise :class:`UserError` naming the first field that is not valid."""
+        """Raise :class:`UserError` naming the first value that must not be stored."""
         if self.status not in STATUSES:
             raise UserError("error.status_unknown", status=self.status)
         if self.status in REASONED_STATUSES and not self.status_reason.strip():
@@ -225,18 +225,27 @@ class Consultation:
         for cat in self.categories:
             if cat not in CATEGORIES:
                 raise UserError("error.category_unknown", category=cat)
-        if self.requester.email and not _EMAIL.fullmatch(self.requester.email.strip()):
-            raise UserError("error.email_invalid", value=self.requester.email)
         _check_range("worry_start", self.worry_start, 1, 4)
         _check_range("worry_end", self.worry_end, 1, 4)
         for rating in self.situation.scale:
             _check_range("situation.scale", rating.value, 0, 10)
         _check_range("feedback.score", self.feedback.score, 1, 5)
         _check_range("session.duration_minutes", self.session.duration_minutes, 1, 24 * 60)
-        if not self.anonymous and (self.consent is None or not self.consent.given_by.strip()):
-            raise UserError("error.consent_needed")
         if self.anonymous and self.client_description.strip():
             raise UserError("error.anonymous_identifying")
+
+    def problems(self) -> list[UserError]:
+        """What is still missing or looks wrong, without refusing to store it.
+
+        Hard rules (:meth:`validate`) stop a write; these do not, so that what a
+        consultant types is always saved, and the editor lists them instead.
+        """
+        found = []
+        if self.requester.email and not _EMAIL.fullmatch(self.requester.email.strip()):
+            found.append(UserError("error.email_invalid", value=self.requester.email))
+        if not self.anonymous and (self.consent is None or not self.consent.given_by.strip()):
+            found.append(UserError("error.consent_needed"))
+        return found
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

@@ -77,6 +77,11 @@ class AuditCheck:
     first_bad: int | None = None
 
 
+def _summary(r: tuple) -> ConsultationSummary:
+    return ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], r[7],
+                               r[8], r[9])
+
+
 def fts_query(text: str) -> str:
     """A safe FTS5 query: every word of ``text`` as a prefix, all required.
 
@@ -275,8 +280,15 @@ class Repository:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
-        return [ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])),
-                                    r[6], r[7], r[8], r[9]) for r in rows]
+        return [_summary(r) for r in rows]
+
+    def summary(self, consultation_id: int) -> ConsultationSummary:
+        """The list's line of one consultation."""
+        rows = self.conn.execute(f"SELECT {_SUMMARY_COLUMNS} FROM consultations WHERE id=?",
+                                 (consultation_id,)).fetchall()
+        if not rows:
+            raise UserError("error.not_found")
+        return _summary(rows[0])
 
     def search_ids(self, text: str) -> set[int]:
         """Ids of the consultations whose text matches ``text`` (see :func:`fts_query`)."""

@@ -278,16 +278,23 @@ class Vault:
     """An open vault: the locked data dir and its database connection."""
 
     def __init__(self, paths: VaultPaths, conn: sqlcipher.Connection,
-                 lock: filelock.BaseFileLock, slots: keys.KeySlots) -> None:
+                 lock: filelock.BaseFileLock, slots: keys.KeySlots, data_key: bytes) -> None:
         self.paths = paths
         self.conn = conn
         self.slots = slots
+        self._data_key = data_key
         self._lock = lock
         self.repository = Repository(conn)
 
     @property
     def vault_id(self) -> str:
         return self.slots.vault_id
+
+    def open_connection(self) -> sqlcipher.Connection:
+        """Another connection to this vault, for a writer thread of this process."""
+        if self.conn is None:
+            raise UserError("error.storage")
+        return connect(self.paths.db, self._data_key)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -329,7 +336,7 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
     except BaseException:
         lock.release()
         raise
-    vault = Vault(paths, conn, lock, slots)
+    vault = Vault(paths, conn, lock, slots, data_key)
     try:
         vault.repository.audit("vault.opened")
     except BaseException:

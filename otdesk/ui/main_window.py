@@ -1,58 +1,183 @@
-"""The main window: for now the consultation list with a search box.
+"""The main window: the consultation list, and the editor for the one opened.
 
-The guided consultation (intake, the four phases, deadlines) builds on this.
+Closing the window stores whatever is still on its way to the disk and never
+asks "save?".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QLabel, QLineEdit, QMainWindow, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+import datetime as dt
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+
+from otdesk.domain import Consultation
+from otdesk.errors import UserError
+from otdesk.settings import UserSettings
+from otdesk.storage.experts import ExpertDirectory
 from otdesk.storage.vault import Vault
-
-SEARCH_DELAY_MS = 150
+from otdesk.storage.writer import BackgroundWriter
+from otdesk.ui.consultation_list import ConsultationList
+from otdesk.ui.editor import ConsultationEditor, WriterSignals
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, vault: Vault, lang: str = "fi") -> None:
+    def __init__(self, vault: Vault, lang: str = "fi", settings: UserSettings | None = None,
+                 settings_file=None) -> None:
         super().__init__()
         self.vault = vault
         self.lang = lang
+        self.settings = settings or UserSettings(language=lang)
+        self.settings_file = settings_file
+        self.rules = self.settings.deadline_rules()
+        self.repository = vault.repository
+        self.directory = ExpertDirectory(vault.conn)
+        self.directory.ensure_seeded()
         self.setWindowTitle("OT Desk")
-        self.resize(1000, 640)
+        self.resize(1280, 820)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search all text…"))
-        self.search.setAccessibleName(self.tr("Search consultations"))
-        self.search.setClearButtonEnabled(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(self.tr("Consultations"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Reference"), self.tr("Received"), self.tr("Status"),
-             self.tr("Organisation")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.count_label = QLabel()
+        self.signals = WriterSignals(self)
+        self.writer = BackgroundWriter(vault, on_saved=self.signals.saved.emit,
+                                       on_error=self.signals.failed.emit)
+        self.list = ConsultationList(self.repository, lang, self.rules)
+        self.editor = ConsultationEditor(self.writer, self.repository, self.directory, lang,
+                                         self.rules)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.editor)
+        self.setCentralWidget(self.stack)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        layout.addWidget(self.count_label)
-        self.setCentralWidget(central)
+        self.list.open_requested.connect(self.open_consultation)
+        self.list.new_requested.connect(self.new_consultation)
+        self.editor.back_requested.connect(self.show_list)
+        self.signals.saved.connect(self._saved)
+        self.signals.failed.connect(self.editor.on_failed)
+        self._build_menus()
+        self._created_blank: int | None = None
+        self.list.reload()
 
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._timer.start)
-        self.refresh()
+    # -- menus ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        rows = self.vault.repository.list(search=self.search.text())
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            for j, value in enumerate((r.reference, (r.received_at or "")[:10], r.status,
-                                       r.organisation)):
-                self.table.setItem(i, j, QTableWidgetItem(value))
-        self.count_label.setText(self.tr("%n consultation(s)", "", len(rows)))
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New consultation"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_consultation)
+        file_menu.addAction(self.new_action)
+        self.list_action = QAction(self.tr("Consultation &list"), self)
+        self.list_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.list_action.triggered.connect(self.show_list)
+        file_menu.addAction(self.list_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        experts = QAction(self.tr("&Expert directory…"), self)
+        experts.triggered.connect(self.edit_directory)
+        tools.addAction(experts)
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self.edit_settings)
+        tools.addAction(settings)
+
+    # -- moving between list and editor --------------------------------------------------
+
+    def open_consultation(self, consultation_id: int) -> None:
+        try:
+            consultation = self.repository.view(consultation_id)
+        except UserError as exc:
+            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+            return
+        self._leave_editor()
+        self.editor.load(consultation)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.show_page(0)
+
+    def new_consultation(self) -> None:
+        """A request comes in: create it at once (so autosave has a row) and start typing."""
+        self._leave_editor()
+        now = dt.datetime.now().astimezone().replace(microsecond=0)
+        try:
+            consultation = self.repository.create(Consultation(received_at=now))
+        except UserError as exc:
+            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+            return
+        self._created_blank = consultation.id
+        self._blank_snapshot = consultation.to_dict()
+        self.list.update_one(self.repository.summary(consultation.id))
+        self.editor.load(consultation)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.show_page(0)
+
+    def show_list(self) -> None:
+        self._leave_editor()
+        self.stack.setCurrentWidget(self.list)
+        self.list.table.setFocus()
+
+    def _leave_editor(self) -> None:
+        """Store what is pending; a new consultation left untouched is removed again."""
+        c = self.editor.c
+        if c is None:
+            return
+        self.editor.save_now()
+        if c.id == self._created_blank and c.to_dict() == self._blank_snapshot:
+            self.writer.flush()
+            try:
+                self.repository.delete(c.id)
+            except UserError:
+                pass
+            self.list.reload()
+        self._created_blank = None
+        self.editor.c = None
+
+    def _saved(self, snapshot: Consultation) -> None:
+        self.editor.on_saved(snapshot)
+        try:
+            self.list.update_one(self.repository.summary(snapshot.id))
+        except UserError:
+            pass  # deleted meanwhile
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def edit_directory(self) -> None:
+        from otdesk.ui.experts_dialog import ExpertsDialog
+
+        ExpertsDialog(self.directory, self.lang, self).exec()
+        if self.editor.c is not None:
+            self.editor._refresh_experts()
+
+    def edit_settings(self) -> None:
+        from otdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() and self.settings_file is not None:
+            try:
+                self.settings.save(self.settings_file)
+            except (OSError, UserError) as exc:
+                QMessageBox.warning(self, "OT Desk", str(exc))
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.editor.save_now()
+        if not self.writer.flush(timeout=15):
+            answer = QMessageBox.warning(
+                self, "OT Desk", UserError("error.unsaved_on_close").message(self.lang),
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Close:
+                event.ignore()
+                return
+        self._leave_editor()
+        self.writer.close(timeout=5)
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.stack.currentWidget() is self.editor:
+            self.show_list()
+            return
+        super().keyPressEvent(event)

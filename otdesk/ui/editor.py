@@ -1,0 +1,413 @@
+"""The consultation editor: the request, the session's pages, the close-out.
+
+Autosave: every edit changes the consultation in memory and, at most a second
+later, a snapshot goes to the background writer; there is no Save button and
+closing never asks.  A quiet label in the header says what was saved when.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInputDialog,
+                               QLabel, QListWidget, QMenu, QMessageBox, QPushButton,
+                               QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+
+from otdesk import deadlines, domain, vocabulary
+from otdesk.domain import Consultation
+from otdesk.errors import UserError
+from otdesk.structure import Field, load_structure, tr
+from otdesk.ui.agenda import AgendaBar
+from otdesk.ui.fields import Binding, CodeChoiceBinding, DateBinding, NumberBinding, TextBinding
+from otdesk.ui.intake_page import IntakePage
+from otdesk.ui.list_editors import RecordListEditor
+from otdesk.ui.phase_page import PhasePage
+
+#: wait this long after the last keystroke before saving …
+SAVE_DELAY_MS = 300
+#: … but never let an edit wait longer than this
+SAVE_AT_MOST_S = 0.8
+
+
+class WriterSignals(QObject):
+    """The background writer's callbacks, as signals delivered on the UI thread."""
+
+    saved = Signal(object)
+    failed = Signal(int, object)
+
+
+def _walk(consultation: Consultation, key: str):
+    """The object holding the last part of ``key``, creating empty records on the way."""
+    *path, last = key.split(".")
+    target = consultation
+    for part in path:
+        child = getattr(target, part)
+        if child is None:  # an optional record (consent) not filled yet
+            hint = {f.name: f.type for f in dataclasses.fields(target)}[part]
+            child = getattr(domain, str(hint).replace(" | None", ""))()
+            setattr(target, part, child)
+        target = child
+    return target, last
+
+
+def get_value(consultation: Consultation, key: str):
+    value = consultation
+    for part in key.split("."):
+        value = getattr(value, part) if value is not None else None
+    return value
+
+
+class ConsultationEditor(QWidget):
+    """Edits one consultation; ``closed`` when the person goes back to the list."""
+
+    back_requested = Signal()
+    saved = Signal(int)
+
+    def __init__(self, writer, repository, directory, lang: str,
+                 rules: deadlines.DeadlineRules, parent=None) -> None:
+        super().__init__(parent)
+        self.writer = writer
+        self.repository = repository
+        self.directory = directory
+        self.lang = lang
+        self.rules = rules
+        self.structure = load_structure()
+        self.c: Consultation | None = None
+        self._bindings: dict[str, list[Binding]] = {}
+        self._lists: dict[str, RecordListEditor] = {}
+        self._first_unsaved: float | None = None
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        texts = {"prompts": self.tr("Guiding questions"), "add_scale": self.tr("Add a &rating"),
+                 "add_options": self.tr("Add an &option"), "add_steps": self.tr("Add a &step"),
+                 "remove": self.tr("Remove"), "worry_none": self.tr("Not asked yet")}
+
+        # header ------------------------------------------------------------------
+        self.back_button = QPushButton(self.tr("← &List"))
+        self.back_button.setAccessibleName(self.tr("Back to the list"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setAccessibleName(self.tr("Consultation"))
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_button = QToolButton()
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setAccessibleName(self.tr("Status"))
+        self.status_menu = QMenu(self)
+        self.status_button.setMenu(self.status_menu)
+        self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        self.due_label = QLabel()
+        self.due_label.setAccessibleName(self.tr("Next deadline"))
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName(self.tr("Saving"))
+        self.save_label.setObjectName("saveState")
+        self.problems_label = QLabel()
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setAccessibleName(self.tr("Missing information"))
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.due_label)
+        header.addWidget(self.status_button)
+        header.addWidget(self.save_label)
+
+        # pages ---------------------------------------------------------------------
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Pages of the consultation"))
+        self.nav.setMaximumWidth(210)
+        self.pages = QStackedWidget()
+        self.intake = IntakePage(lang, self._bind_key)
+        self.phase_ids: list[str] = []
+        self._add_page(self.tr("Request"), self.intake, self.intake.requester_name, "request")
+        self.phase_pages: dict[str, PhasePage] = {}
+        for phase in self.structure.agenda:
+            page = PhasePage(phase, lang, self._bind_field, self._bind_list, texts)
+            self.phase_pages[phase.id] = page
+            self._add_page(tr(phase.title, lang), page, page.first_input, phase.id)
+        self.closeout = self._closeout_page()
+        self._add_page(self.tr("Close-out"), self.closeout, self._closeout_first, "closeout")
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        self.agenda = AgendaBar(self.structure, lang)
+        self.agenda.phase_clicked.connect(self.show_phase)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.problems_label)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.agenda)
+
+        # keyboard: Ctrl+1 … Ctrl+8 for the pages, Ctrl+PgDown / PgUp to move on and back
+        for i in range(self.nav.count()):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_page(i))
+        QShortcut(QKeySequence("Ctrl+PgDown"), self,
+                  lambda: self.show_page(min(self.nav.currentRow() + 1, self.nav.count() - 1)))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self,
+                  lambda: self.show_page(max(self.nav.currentRow() - 1, 0)))
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save_now)  # habit: harmless, saves now
+
+    # -- building -------------------------------------------------------------------
+
+    def _add_page(self, title: str, page: QWidget, first_input: QWidget | None,
+                  page_id: str) -> None:
+        self.phase_ids.append(page_id)
+        number = self.nav.count() + 1
+        self.nav.addItem(f"{number}  {title}")
+        self.pages.addWidget(page)
+        page.setProperty("first_input", first_input)
+
+    def _bind_key(self, key: str, binding: Binding) -> None:
+        binding.on_edit = lambda value, key=key, b=binding: self.edit(key, value, b)
+        self._bindings.setdefault(key, []).append(binding)
+
+    def _bind_field(self, field: Field, binding: Binding) -> None:
+        self._bind_key(field.key, binding)
+
+    def _bind_list(self, field: Field, editor: RecordListEditor) -> None:
+        editor.on_edit = lambda items, key=field.key: self.edit(key, items, None)
+        self._lists[field.key] = editor
+
+    def _closeout_page(self) -> QScrollArea:
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(QLabel(f"<h2>{self.tr('Close-out')}</h2>"))
+        session = QGroupBox(self.tr("Session"))
+        form = QFormLayout(session)
+        date = DateBinding(self.tr("Session date"), None)
+        self._bind_key("session.date", date)
+        form.addRow(self.tr("Session &date"), date.widget)
+        self._closeout_first = date.widget
+        duration = NumberBinding(self.tr("Duration in minutes"), None, 1, 600,
+                                 suffix=" min")
+        self._bind_key("session.duration_minutes", duration)
+        form.addRow(self.tr("D&uration"), duration.widget)
+        mode = CodeChoiceBinding(self.tr("Mode"), None, vocabulary.labels("session_modes",
+                                                                          self.lang))
+        self._bind_key("session.mode", mode)
+        form.addRow(self.tr("&Mode"), mode.widget)
+        layout.addWidget(session)
+        feedback = QGroupBox(self.tr("Requester's feedback"))
+        form = QFormLayout(feedback)
+        score = NumberBinding(self.tr("Feedback score from 1 to 5"), None, 1, 5)
+        self._bind_key("feedback.score", score)
+        form.addRow(self.tr("Score (1–5)"), score.widget)
+        comment = TextBinding(self.tr("Feedback comment"), None, lines=3)
+        self._bind_key("feedback.comment", comment)
+        form.addRow(self.tr("Comment"), comment.widget)
+        layout.addWidget(feedback)
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        layout.addWidget(self.reason_label)
+        layout.addStretch(1)
+        page.setWidget(inner)
+        return page
+
+    # -- showing a consultation --------------------------------------------------------
+
+    def load(self, consultation: Consultation) -> None:
+        self.c = consultation
+        self._first_unsaved = None
+        for key, bindings in self._bindings.items():
+            for b in bindings:
+                b.load(get_value(consultation, key))
+        for key, editor in self._lists.items():
+            editor.load(get_value(consultation, key))
+        self._refresh_experts()
+        self._refresh_header()
+        self.intake.show_identified(not consultation.anonymous)
+        self.save_label.setText(self.tr("Saved"))
+        self.show_page(0)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def show_phase(self, phase_id: str) -> None:
+        ids = [p.id for p in self.structure.agenda]
+        self.show_page(1 + ids.index(phase_id))
+
+    def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        self.pages.setCurrentIndex(index)
+        page = self.pages.widget(index)
+        first = page.property("first_input")
+        if isinstance(page, PhasePage):
+            self.agenda.set_current(page.phase.id)
+        else:
+            self.agenda.set_current(None)
+        if first is not None and self.isVisible():
+            first.setFocus()
+
+    def current_page_title(self) -> str:
+        return self.nav.currentItem().text() if self.nav.currentItem() else ""
+
+    # -- edits and saving ------------------------------------------------------------------
+
+    def edit(self, key: str, value, source: Binding | None) -> None:
+        if self.c is None:
+            return
+        if key == "anonymous" and value and self.c.client_description.strip():
+            if not self._confirm_anonymous():
+                self._reload_key("anonymous")
+                return
+            self.c.client_description = ""
+            self._reload_key("client_description")
+        target, last = _walk(self.c, key)
+        setattr(target, last, value)
+        for other in self._bindings.get(key, ()):  # the same value shown elsewhere
+            if other is not source:
+                other.load(value)
+        if key == "anonymous":
+            self.intake.show_identified(not value)
+        if key == "categories":
+            self._refresh_experts()
+        if key in ("categories", "requester.organisation", "received_at", "intake_date",
+                   "session.date", "plan.follow_up_date", "anonymous", "consent.given_by",
+                   "requester.email"):
+            self._refresh_header()
+        self._changed()
+
+    def _reload_key(self, key: str) -> None:
+        for b in self._bindings.get(key, ()):
+            b.load(get_value(self.c, key))
+
+    def _confirm_anonymous(self) -> bool:
+        answer = QMessageBox.question(
+            self, "OT Desk",
+            self.tr("An anonymous consultation keeps no identifying details. Remove the "
+                    "client's details that were written down?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _changed(self) -> None:
+        now = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+            self.save_label.setText(self.tr("Saving…"))
+        if now - self._first_unsaved >= SAVE_AT_MOST_S:
+            self.save_now()
+        else:
+            self._save_timer.start()
+
+    def save_now(self) -> None:
+        self._save_timer.stop()
+        if self.c is None or self._first_unsaved is None:
+            return
+        self._first_unsaved = None
+        self.writer.submit(self.c)
+
+    def on_saved(self, snapshot: Consultation) -> None:
+        if self.c is not None and snapshot.id == self.c.id and self._first_unsaved is None:
+            stamp = snapshot.updated_at.astimezone().strftime("%H.%M.%S")
+            self.save_label.setText(self.tr("Saved %1").replace("%1", stamp))
+
+    def on_failed(self, consultation_id: int, error: UserError) -> None:
+        if self.c is not None and consultation_id == self.c.id:
+            self.save_label.setText(self.tr("NOT SAVED — trying again"))
+            self.save_label.setToolTip(error.message(self.lang))
+            self.problems_label.setText(error.message(self.lang))
+
+    # -- header: title, deadlines, status ----------------------------------------------------
+
+    def _refresh_header(self) -> None:
+        c = self.c
+        org = c.requester.organisation or self.tr("(organisation not given)")
+        self.title.setText(f"<b>{c.reference}</b> · {org}")
+        self.status_button.setText(self.tr("Status: %1").replace(
+            "%1", vocabulary.label("statuses", c.status, self.lang)) + " ▾")
+        due = deadlines.next_due_for(c, self.rules)
+        words = {"intake": self.tr("intake due"), "preparation": self.tr("preparation due"),
+                 "session": self.tr("session"), "follow_up": self.tr("follow-up")}
+        if due is None:
+            self.due_label.setText("")
+        else:
+            text = f"{words[due.what]} {due.date.day}.{due.date.month}.{due.date.year}"
+            if deadlines.is_overdue(due.date, dt.date.today()):
+                text = "⚠ " + self.tr("OVERDUE") + ": " + text
+                self.due_label.setStyleSheet("font-weight: bold")
+            else:
+                self.due_label.setStyleSheet("")
+            self.due_label.setText(text)
+        received = c.received_at.astimezone().date() if c.received_at else None
+        parts = []
+        if received:
+            intake = deadlines.intake_due(received, self.rules)
+            parts.append(self.tr("Intake due %1").replace("%1", _fi(intake)))
+            prep = deadlines.preparation_due(c.intake_date, received, self.rules)
+            parts.append(self.tr("preparation due %1").replace("%1", _fi(prep)))
+        self.intake.deadline_label.setText(" · ".join(parts))
+        problems = [p.message(self.lang) for p in c.problems()]
+        self.problems_label.setText(" ".join(problems))
+        self.problems_label.setVisible(bool(problems))
+        reason = c.status_reason if c.status in domain.REASONED_STATUSES else ""
+        self.reason_label.setText(self.tr("Reason: %1").replace("%1", reason) if reason else "")
+
+    def _fill_status_menu(self) -> None:
+        self.status_menu.clear()
+        current = self.c.status
+        allowed = domain.TRANSITIONS.get(current, ())
+        for status in domain.STATUSES:
+            if status == current:
+                continue
+            action = self.status_menu.addAction(vocabulary.label("statuses", status, self.lang))
+            action.setEnabled(status in allowed)
+            if status not in allowed:
+                action.setToolTip(UserError("error.status_transition",
+                                            current=vocabulary.label("statuses", current,
+                                                                     self.lang),
+                                            new=vocabulary.label("statuses", status, self.lang)
+                                            ).message(self.lang))
+            action.triggered.connect(lambda checked=False, s=status: self.change_status(s))
+        self.status_menu.setToolTipsVisible(True)
+
+    def change_status(self, new: str, reason: str | None = None) -> bool:
+        """Move along the workflow; an invalid step is refused with the reason shown."""
+        if new in domain.REASONED_STATUSES and reason is None:
+            reason, ok = QInputDialog.getMultiLineText(
+                self, "OT Desk", self.tr("Why is the request %1?").replace(
+                    "%1", vocabulary.label("statuses", new, self.lang).lower()))
+            if not ok:
+                return False
+        try:
+            domain.check_transition(self.c.status, new, reason or "")
+        except UserError as exc:
+            names = {k: vocabulary.label("statuses", v, self.lang)
+                     for k, v in exc.params.items() if k in ("current", "new")}
+            QMessageBox.warning(self, "OT Desk", UserError(exc.key, **{**exc.params, **names})
+                                .message(self.lang))
+            return False
+        self.c.status = new
+        if new in domain.REASONED_STATUSES:
+            self.c.status_reason = reason or ""
+        if new == "accepted" and self.c.intake_date is None:
+            self.c.intake_date = dt.date.today()
+            self._reload_key("intake_date")
+        if new == "held" and self.c.session.date is None:
+            self.c.session.date = dt.date.today()
+            self._reload_key("session.date")
+        self._refresh_header()
+        self._first_unsaved = self._first_unsaved or time.monotonic()
+        self.save_now()
+        return True
+
+    # -- experts ------------------------------------------------------------------------
+
+    def _refresh_experts(self) -> None:
+        if self.c is None:
+            return
+        experts = self.directory.all()
+        suggested = self.directory.suggest(self.c.categories)
+        self.intake.experts.show_directory(experts, suggested)
+        self.intake.experts.load(self.c.experts)
+
+
+def _fi(d: dt.date) -> str:
+    return f"{d.day}.{d.month}.{d.year}"

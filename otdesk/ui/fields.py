@@ -1,0 +1,241 @@
+"""Input widgets bound to one value of the consultation.
+
+Each binding shows a value (:meth:`Binding.load`) and reports the person's
+edits through ``on_edit(value)``.  Loading never reports an edit, so the
+editor can refresh a widget without saving.  Text widgets keep Qt's own
+undo/redo (Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QGridLayout,
+                               QLineEdit, QPlainTextEdit, QSpinBox, QWidget)
+
+#: QDateEdit cannot be empty: its minimum date stands for "no date" and shows as "—"
+_NO_DATE = QDate(1900, 1, 1)
+DATE_FORMAT = "d.M.yyyy"
+
+
+class Binding:
+    """A widget showing one value; calls ``on_edit(value)`` when the person changes it."""
+
+    widget: QWidget
+
+    def __init__(self, on_edit: Callable[[object], None]) -> None:
+        self.on_edit = on_edit
+
+    def load(self, value) -> None:
+        blocker = QSignalBlocker(self.widget)
+        self._show(value)
+        del blocker
+
+    def _show(self, value) -> None:
+        raise NotImplementedError
+
+
+def _accessible(widget: QWidget, name: str, description: str = "") -> None:
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+
+
+class TextBinding(Binding):
+    """A multi-line text: grows with the content up to a point, then scrolls."""
+
+    def __init__(self, name: str, on_edit, description: str = "", lines: int = 4) -> None:
+        super().__init__(on_edit)
+        self.widget = edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)  # Tab moves on, as in every other form field
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        _accessible(edit, name, description)
+        edit.textChanged.connect(lambda: self.on_edit(edit.toPlainText()))
+
+    def _show(self, value) -> None:
+        if self.widget.toPlainText() != (value or ""):
+            self.widget.setPlainText(value or "")
+
+
+class LineBinding(Binding):
+    def __init__(self, name: str, on_edit, description: str = "", placeholder: str = "") -> None:
+        super().__init__(on_edit)
+        self.widget = edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        _accessible(edit, name, description)
+        edit.textEdited.connect(lambda text: self.on_edit(text))
+
+    def _show(self, value) -> None:
+        if self.widget.text() != (value or ""):
+            self.widget.setText(value or "")
+
+
+class ListLineBinding(LineBinding):
+    """A list of names typed on one line, separated by commas."""
+
+    def __init__(self, name: str, on_edit, description: str = "", placeholder: str = "") -> None:
+        super().__init__(name, lambda text: on_edit(_split(text)), description, placeholder)
+
+    def _show(self, value) -> None:
+        if _split(self.widget.text()) != list(value or []):
+            self.widget.setText(", ".join(value or []))
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class DateBinding(Binding):
+    """A date that may be empty: the empty date shows as "—"; Delete clears it."""
+
+    def __init__(self, name: str, on_edit, description: str = "") -> None:
+        super().__init__(on_edit)
+        self.widget = edit = _ClearableDateEdit()
+        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText("—")
+        edit.setDate(_NO_DATE)
+        _accessible(edit, name, description)
+        edit.dateChanged.connect(lambda d: self.on_edit(to_date(d)))
+
+    def _show(self, value) -> None:
+        self.widget.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+
+
+class _ClearableDateEdit(QDateEdit):
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
+                self.currentSection() == QDateTimeEdit.Section.NoSection:
+            self.setDate(_NO_DATE)
+            return
+        if self.date() == _NO_DATE and event.text().isdigit():
+            self.setDate(QDate.currentDate())  # start typing from today, not from 1900
+        super().keyPressEvent(event)
+
+
+def to_date(qdate: QDate) -> dt.date | None:
+    if not qdate.isValid() or qdate == _NO_DATE:
+        return None
+    return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+
+class DateTimeBinding(Binding):
+    """A moment (received date and time), shown in local time."""
+
+    def __init__(self, name: str, on_edit, description: str = "") -> None:
+        super().__init__(on_edit)
+        self.widget = edit = QDateTimeEdit()
+        edit.setDisplayFormat("d.M.yyyy H.mm")
+        edit.setCalendarPopup(True)
+        _accessible(edit, name, description)
+        edit.dateTimeChanged.connect(
+            lambda qdt: self.on_edit(qdt.toPython().astimezone()))
+
+    def _show(self, value) -> None:
+        moment = (value or dt.datetime.now().astimezone()).astimezone()
+        self.widget.setDateTime(moment.replace(tzinfo=None))
+
+
+class ChoiceBinding(Binding):
+    """One code out of a list, shown by its label; the first entry may be "not chosen"."""
+
+    def __init__(self, name: str, on_edit, choices: Sequence[tuple[object, str]],
+                 description: str = "", empty: str | None = "—") -> None:
+        super().__init__(on_edit)
+        self.widget = combo = QComboBox()
+        if empty is not None:
+            combo.addItem(empty, None)
+        for code, label in choices:
+            combo.addItem(label, code)
+        _accessible(combo, name, description)
+        combo.currentIndexChanged.connect(lambda i: self.on_edit(self._value(combo.itemData(i))))
+
+    @staticmethod
+    def _value(data):
+        return data
+
+    def _show(self, value) -> None:
+        index = self.widget.findData(value)
+        if index < 0 and value not in (None, ""):  # a code this version does not know: keep it
+            self.widget.addItem(str(value), value)
+            index = self.widget.count() - 1
+        self.widget.setCurrentIndex(max(index, 0))
+
+
+class CodeChoiceBinding(ChoiceBinding):
+    """A code stored as a string, "" when not chosen."""
+
+    @staticmethod
+    def _value(data):
+        return data or ""
+
+    def _show(self, value) -> None:
+        super()._show(value or None)
+
+
+class NumberBinding(Binding):
+    """A whole number in a range; the value below the range means "not given"."""
+
+    def __init__(self, name: str, on_edit, low: int, high: int, description: str = "",
+                 optional: bool = True, suffix: str = "") -> None:
+        super().__init__(on_edit)
+        self.optional = optional
+        self.widget = spin = QSpinBox()
+        spin.setRange(low - 1 if optional else low, high)
+        if optional:
+            spin.setSpecialValueText("—")
+        spin.setSuffix(suffix)
+        self._low = low
+        _accessible(spin, name, description)
+        spin.valueChanged.connect(lambda v: self.on_edit(None if self.optional and v < self._low
+                                                         else v))
+
+    def _show(self, value) -> None:
+        self.widget.setValue(self._low - 1 if value is None else int(value))
+
+
+class CheckBinding(Binding):
+    def __init__(self, text: str, on_edit, description: str = "") -> None:
+        super().__init__(on_edit)
+        self.widget = box = QCheckBox(text)
+        _accessible(box, text.replace("&", ""), description)
+        box.toggled.connect(lambda on: self.on_edit(on))
+
+    def _show(self, value) -> None:
+        self.widget.setChecked(bool(value))
+
+
+class CheckListBinding(Binding):
+    """Several codes out of a list, as check boxes in columns (situation categories)."""
+
+    def __init__(self, name: str, on_edit, choices: Sequence[tuple[str, str]],
+                 columns: int = 2) -> None:
+        super().__init__(on_edit)
+        self.widget = QWidget()
+        self.widget.setAccessibleName(name)
+        grid = QGridLayout(self.widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        rows = (len(choices) + columns - 1) // columns
+        for i, (code, label) in enumerate(choices):
+            box = QCheckBox(label)
+            box.setAccessibleName(label)
+            box.toggled.connect(self._changed)
+            grid.addWidget(box, i % rows, i // rows)
+            self.boxes[code] = box
+        self._extra: list[str] = []
+
+    def _changed(self) -> None:
+        self.on_edit([code for code, box in self.boxes.items() if box.isChecked()] + self._extra)
+
+    def load(self, value) -> None:
+        chosen = list(value or [])
+        self._extra = [code for code in chosen if code not in self.boxes]
+        for code, box in self.boxes.items():
+            blocker = QSignalBlocker(box)
+            box.setChecked(code in chosen)
+            del blocker

@@ -1,0 +1,186 @@
+"""Finnish working days, for deadlines.
+
+A *working day* is Monday to Friday when it is not a Finnish public holiday,
+Midsummer Eve or Christmas Eve.  Those two eves are not public holidays in
+law, but laki säädettyjen määräaikain laskemisesta (150/1930) moves a
+deadline falling on them, as on a Saturday, Sunday or public holiday, to the
+next weekday, and they are days off in practice; so here they are days off.
+
+Public holidays come from the maintained ``holidays`` package (its ``PUBLIC``
+category for Finland, which lists Midsummer Eve and Christmas Eve too; they
+are added by date should a version ever drop them).  Its other Finnish
+categories are *not* days off: ``WORKDAY`` holds the official flag days
+(Kalevala Day, Mother's Day, …), which are ordinary working days, and
+``UNOFFICIAL`` the customary flag days.
+
+Counting rule (:func:`add_working_days`): the day the request arrives is day
+0, whatever the hour and whether or not it is a working day; the deadline is
+the *n*-th working day after it.  This is how 150/1930 § 2 counts a time
+limit ("the day of the event is not counted"), it needs no office-hours
+cut-off, and the result is always a working day.  Examples: a request on
+Friday, 2 working days → Tuesday; on Saturday or Sunday → also Tuesday
+(Monday is day 1).
+
+Everything is computed from a per-year cache, so thousands of deadlines take
+a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import threading
+
+import holidays
+
+#: the names of the two eves, should the ``holidays`` package not list them
+_EVE_NAMES = {
+    "midsummer_eve": {"fi": "Juhannusaatto", "sv": "Midsommarafton", "en": "Midsummer Eve"},
+    "christmas_eve": {"fi": "Jouluaatto", "sv": "Julafton", "en": "Christmas Eve"},
+}
+#: our language codes → the ``holidays`` package's
+_HOLIDAY_LANGUAGES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
+
+
+def _midsummer_eve(year: int) -> dt.date:
+    """The Friday between 19 and 25 June (since 1955)."""
+    june19 = dt.date(year, 6, 19)
+    return june19 + dt.timedelta(days=(4 - june19.weekday()) % 7)
+
+
+@functools.cache
+def _holidays(year: int, lang: str = "fi") -> dict[dt.date, str]:
+    """Finnish public holidays of ``year`` plus the two eves, date → name."""
+    calendar = holidays.country_holidays(
+        "FI", years=year, categories=(holidays.PUBLIC,),
+        language=_HOLIDAY_LANGUAGES.get(lang, "fi"))
+    days = dict(calendar.items())
+    days.setdefault(_midsummer_eve(year), _EVE_NAMES["midsummer_eve"].get(lang, "Juhannusaatto"))
+    days.setdefault(dt.date(year, 12, 24), _EVE_NAMES["christmas_eve"].get(lang, "Jouluaatto"))
+    return days
+
+
+@functools.cache
+def _days_off(year: int) -> frozenset[dt.date]:
+    """Weekday holidays of ``year`` (weekends are told by ``weekday()``)."""
+    return frozenset(d for d in _holidays(year) if d.weekday() < 5)
+
+
+@functools.cache
+def _working_ordinals(year: int) -> tuple[int, ...]:
+    """The working days of ``year`` as ``date.toordinal()`` numbers, ascending."""
+    off = _days_off(year)
+    first, last = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    out = []
+    for o in range(first, last + 1):
+        d = dt.date.fromordinal(o)
+        if d.weekday() < 5 and d not in off:
+            out.append(o)
+    return tuple(out)
+
+
+class _Index:
+    """A sorted list of working-day ordinals over a growing range of years.
+
+    The range, once built, is replaced as a whole (one tuple assignment), so
+    readers on other threads never see half of it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state: tuple[int, int, list[int]] = (0, -1, [])
+
+    def covering(self, lo: int, hi: int) -> list[int]:
+        """The list, covering at least the years ``lo..hi``."""
+        have_lo, have_hi, ords = self._state
+        if have_lo <= lo and hi <= have_hi:
+            return ords
+        with self._lock:
+            have_lo, have_hi, ords = self._state
+            if have_lo <= lo and hi <= have_hi:
+                return ords
+            if have_lo <= have_hi:  # grow the range, never shrink it
+                lo, hi = min(lo, have_lo), max(hi, have_hi)
+            built: list[int] = []
+            for year in range(lo, hi + 1):
+                built.extend(_working_ordinals(year))
+            self._state = (lo, hi, built)
+            return built
+
+
+_INDEX = _Index()
+
+
+def local_day(value: dt.date | dt.datetime) -> dt.date:
+    """The calendar day of a date or datetime, as the user's clock shows it.
+
+    A datetime with a time zone (stored times are, some in UTC) is first put
+    into the computer's local time, so 01:30 in Helsinki is that day, not
+    the day before in UTC; a naive datetime is taken as local already.
+    """
+    if isinstance(value, dt.datetime):
+        return (value.astimezone() if value.tzinfo is not None else value).date()
+    return value
+
+
+def is_working_day(d: dt.date) -> bool:
+    """Monday–Friday and not a public holiday, Midsummer Eve or Christmas Eve."""
+    d = local_day(d)
+    return d.weekday() < 5 and d not in _days_off(d.year)
+
+
+def holiday_name(d: dt.date, lang: str = "fi") -> str | None:
+    """The name of the public holiday (or eve) on ``d`` in ``lang``, else None."""
+    d = local_day(d)
+    return _holidays(d.year, lang if lang in _HOLIDAY_LANGUAGES else "fi").get(d)
+
+
+def next_working_day(d: dt.date) -> dt.date:
+    """``d`` itself when it is a working day, else the first working day after it.
+
+    This is where a deadline that falls on a day off moves (laki 150/1930).
+    """
+    d = local_day(d)
+    if is_working_day(d):
+        return d
+    return add_working_days(d, 1)
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The ``n``-th working day after ``start`` (``start`` is day 0).
+
+    ``n = 0`` gives :func:`next_working_day` of ``start``.  A Friday plus 2 is
+    the Tuesday after; a Saturday plus 2 is the Tuesday after too.
+    """
+    start = local_day(start)
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"n must be an int, not {type(n).__name__}")
+    if n < 0:
+        raise ValueError("n must not be negative")
+    if n == 0:
+        return next_working_day(start)
+    # ~250 working days a year: cover the start year and enough after it
+    # a Finnish year has about 250 working days: this range is always enough
+    hi = start.year + 1 + n // 240
+    while True:
+        ords = _INDEX.covering(start.year, hi)
+        i = bisect.bisect_right(ords, start.toordinal()) + n - 1
+        if i < len(ords):
+            return dt.date.fromordinal(ords[i])
+        hi += 1
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """How many working days lie after ``start`` up to and including ``end``.
+
+    The inverse of :func:`add_working_days` for working-day ends:
+    ``working_days_between(s, add_working_days(s, n)) == n``.  Negative when
+    ``end`` is before ``start``.
+    """
+    start, end = local_day(start), local_day(end)
+    if end < start:
+        return -working_days_between(end, start)
+    ords = _INDEX.covering(start.year, end.year)
+    return (bisect.bisect_right(ords, end.toordinal())
+            - bisect.bisect_right(ords, start.toordinal()))
