@@ -66,7 +66,11 @@ class LineBinding(Binding):
         self.widget = edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         _accessible(edit, name, description)
-        edit.textEdited.connect(lambda text: self.on_edit(text))
+        edit.textEdited.connect(lambda text: self.on_edit(self._value(text)))
+
+    @staticmethod
+    def _value(text: str):
+        return text
 
     def _show(self, value) -> None:
         if self.widget.text() != (value or ""):
@@ -76,8 +80,9 @@ class LineBinding(Binding):
 class ListLineBinding(LineBinding):
     """A list of names typed on one line, separated by commas."""
 
-    def __init__(self, name: str, on_edit, description: str = "", placeholder: str = "") -> None:
-        super().__init__(name, lambda text: on_edit(_split(text)), description, placeholder)
+    @staticmethod
+    def _value(text: str):
+        return _split(text)
 
     def _show(self, value) -> None:
         if _split(self.widget.text()) != list(value or []):

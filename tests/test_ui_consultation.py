@@ -1,0 +1,283 @@
+"""A whole consultation driven as a consultant would: keyboard, mouse, shortcuts.
+
+Then the database is read directly, and the app is started again on the same
+vault to show the same content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QApplication, QCheckBox, QMessageBox, QPushButton, QRadioButton,
+                               QWidget)
+
+from conftest import PASSPHRASE
+from otdesk.storage.vault import open_vault
+from otdesk.ui.main_window import MainWindow
+
+
+#: where a person clicks a check box or radio button: on its box, at the left
+LEFT = QPoint(6, 6)
+
+
+def widget(root: QWidget, name: str, kind=QWidget) -> QWidget:
+    """The widget whose accessible name is ``name``: the one, or the one on screen."""
+    QApplication.processEvents()  # as between a person's actions: layouts settle
+    found = [w for w in root.findChildren(kind) if w.accessibleName() == name]
+    if len(found) > 1:
+        found = [w for w in found if w.isVisible()]
+    assert len(found) == 1, (name, [w.accessibleName() for w in found])
+    return found[0]
+
+
+def type_into(qtbot, w: QWidget, text: str) -> None:
+    w.setFocus()
+    keys(qtbot, w, text)
+
+
+def keys(qtbot, w: QWidget, text: str) -> None:
+    """Type ``text`` key by key; letters outside ASCII (ä, ö, å) arrive as a keyboard
+    layout delivers them: a key event carrying the character (QTest's own typing
+    asserts on them)."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(w, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(w, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                    Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def window(qtbot, vault):
+    w = MainWindow(vault, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def saved(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.editor.save_label.text().startswith("Saved "), timeout=3000)
+    assert window.writer.flush()
+
+
+def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault, data_dir,
+                                                           monkeypatch):
+    repo = vault.repository
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.editor
+    assert window.stack.currentWidget() is editor
+    cid = editor.c.id
+
+    # the phone call: who, where from, what
+    type_into(qtbot, widget(editor, "Name"), "Sanna Virtanen")
+    type_into(qtbot, widget(editor, "Organisation"), "Kuopion kaupunki, lastensuojelu")
+    type_into(qtbot, widget(editor, "E-mail"), "sanna@kunta.example")
+    type_into(qtbot, widget(editor, "The consultation question"),
+              "Miten tukea lasta, joka ei käy koulua huoltoriidan keskellä?")
+    qtbot.mouseClick(widget(editor, "High-conflict separation or custody dispute (incl. stalking, alienation)",
+                            QCheckBox), Qt.MouseButton.LeftButton, pos=LEFT)
+    sector = widget(editor, "Sector")
+    sector.setFocus()
+    qtbot.keyClicks(sector, "Social")  # type-ahead in the combo box
+    consultants = widget(editor, "Consultants")
+    type_into(qtbot, consultants, "Maija Korhonen, Olli Ojala")
+    saved(qtbot, window)
+
+    stored = repo.get(cid)
+    assert stored.requester.name == "Sanna Virtanen"
+    assert stored.requester.organisation == "Kuopion kaupunki, lastensuojelu"
+    assert stored.question.startswith("Miten tukea lasta")
+    assert stored.categories == ["high_conflict_separation"]
+    assert stored.consultants == ["Maija Korhonen", "Olli Ojala"]
+    assert stored.anonymous is True
+    # the experts covering the chosen category are suggested first
+    suggested = [b.text() for b in editor.intake.experts.boxes.values()]
+    assert suggested and "(suggested)" in suggested[0]
+
+    # accept the request: the intake date is recorded
+    _choose_status(editor, "Accepted")
+    saved(qtbot, window)
+    assert repo.get(cid).status == "accepted"
+    assert repo.get(cid).intake_date == dt.date.today()
+
+    # the session: Ctrl+2 opening, worry at the start
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert editor.phase_ids[editor.nav.currentRow()] == "opening"
+    qtbot.mouseClick(widget(editor, "3 Considerable worry (grey zone)", QRadioButton),
+                     Qt.MouseButton.LeftButton, pos=LEFT)
+    # Ctrl+3 situation
+    qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    background = widget(editor, "Background")
+    assert background.hasFocus()
+    keys(qtbot, background, "Virhe")
+    qtbot.keyClick(background, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    assert background.toPlainText() == ""
+    keys(qtbot, background, "Vanhemmat erosivat 2024.")
+    type_into(qtbot, widget(editor, "What is going well"), "Hyvä suhde isoäitiin.")
+    qtbot.mouseClick(widget(editor, "Add a rating", QPushButton), Qt.MouseButton.LeftButton)
+    type_into(qtbot, widget(editor, "Who rates 1"), "Sosiaalityöntekijä")
+    rating = widget(editor, "Rating (0–10) 1")
+    rating.setFocus()
+    rating.selectAll()
+    qtbot.keyClicks(rating, "4")
+    # Ctrl+PgDown to reflections, then options
+    qtbot.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert editor.phase_ids[editor.nav.currentRow()] == "reflections"
+    type_into(qtbot, widget(editor, "Hypotheses"), "Voisiko olla niin, että lapsi suojaa äitiä?")
+    qtbot.keyClick(editor, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(widget(editor, "Add an option", QPushButton), Qt.MouseButton.LeftButton)
+    type_into(qtbot, widget(editor, "Option 1"), "Verkostopalaveri koululla")
+    type_into(qtbot, widget(editor, "Risks 1"), "Isä ei osallistu")
+    qtbot.mouseClick(widget(editor, "Chosen", QCheckBox), Qt.MouseButton.LeftButton,
+                     pos=LEFT)
+    # plan
+    qtbot.keyClick(editor, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(widget(editor, "Add a step", QPushButton), Qt.MouseButton.LeftButton)
+    type_into(qtbot, widget(editor, "What 1"), "Kutsu verkostopalaveri koolle")
+    type_into(qtbot, widget(editor, "Who 1"), "Sanna Virtanen")
+    # closing: worry at the end
+    qtbot.keyClick(editor, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(widget(editor, "2 Small worry", QRadioButton), Qt.MouseButton.LeftButton,
+                     pos=LEFT)
+    # close-out
+    qtbot.keyClick(editor, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    mode = widget(editor, "Mode")
+    mode.setFocus()
+    qtbot.keyClicks(mode, "Video")
+    score = widget(editor, "Feedback score from 1 to 5")
+    score.setFocus()
+    score.selectAll()
+    qtbot.keyClicks(score, "5")
+    saved(qtbot, window)
+
+    c = repo.get(cid)
+    assert c.worry_start == 3 and c.worry_end == 2
+    assert c.situation.background == "Vanhemmat erosivat 2024."
+    assert c.situation.going_well == "Hyvä suhde isoäitiin."
+    assert [(r.participant, r.value) for r in c.situation.scale] == [("Sosiaalityöntekijä", 4)]
+    assert c.reflections.hypotheses.startswith("Voisiko olla niin")
+    assert [(o.title, o.risks, o.chosen) for o in c.options] == \
+        [("Verkostopalaveri koululla", "Isä ei osallistu", True)]
+    assert [(s.action, s.responsible) for s in c.plan.steps] == \
+        [("Kutsu verkostopalaveri koolle", "Sanna Virtanen")]
+    assert c.session.mode == "video" and c.feedback.score == 5
+
+    # an invalid step is refused with the reason shown, and nothing changes
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert editor.change_status("closed") is False
+    assert shown and "cannot change" in shown[0]
+    assert repo.get(cid).status == "accepted"
+
+    # back to the list (Esc): the new consultation is there, with its deadline
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.list
+    row = window.list.model.find(cid)
+    assert row is not None
+    line = window.list.model.row(row)
+    assert line.summary.organisation == "Kuopion kaupunki, lastensuojelu"
+    assert line.due is not None and line.due.what == "preparation"
+
+    # the app started again on the same vault shows the same content
+    window.close()
+    vault.close()
+    again_vault = open_vault(data_dir, passphrase=PASSPHRASE)
+    try:
+        again = MainWindow(again_vault, lang="en")
+        qtbot.addWidget(again)
+        again.open_consultation(cid)
+        assert widget(again.editor, "Name").text() == "Sanna Virtanen"
+        assert widget(again.editor, "Background").toPlainText() == "Vanhemmat erosivat 2024."
+        assert widget(again.editor, "Option 1").text() == "Verkostopalaveri koululla"
+        again.close()
+    finally:
+        again_vault.close()
+
+
+def test_autosave_reaches_the_disk_within_a_second(qtbot, window, vault):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    cid = window.editor.c.id
+    type_into(qtbot, widget(window.editor, "The consultation question"), "Kiireellinen")
+    qtbot.waitUntil(lambda: vault.repository.get(cid).question == "Kiireellinen", timeout=1000)
+
+
+def test_an_untouched_new_consultation_is_not_left_behind(qtbot, window, vault):
+    before = vault.repository.count()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert vault.repository.count() == before + 1
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert vault.repository.count() == before
+
+
+def test_a_very_long_situation_text_is_kept_whole(qtbot, window, vault):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.editor
+    cid = editor.c.id
+    qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    background = widget(editor, "Background")
+    long_text = ("Tapahtumat kuukausittain: " + "äiti soitti, isä ei vastannut. " * 3300)[:100_000]
+    background.insertPlainText(long_text)  # as a paste
+    keys(qtbot, background, " Loppu.")
+    saved(qtbot, window)
+    assert vault.repository.get(cid).situation.background == long_text + " Loppu."
+
+
+def test_identified_needs_consent_and_going_back_to_anonymous_clears_details(
+        qtbot, window, vault, monkeypatch):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.editor
+    cid = editor.c.id
+    qtbot.mouseClick(widget(editor, "Identified, with the client's consent", QRadioButton),
+                     Qt.MouseButton.LeftButton, pos=LEFT)
+    assert "consent" in editor.problems_label.text()
+    type_into(qtbot, widget(editor, "Client (identifying details)"), "Poika 12 v.")
+    type_into(qtbot, widget(editor, "Consent given by"), "Äiti")
+    saved(qtbot, window)
+    assert vault.repository.get(cid).client_description == "Poika 12 v."
+    assert not editor.problems_label.isVisible()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(widget(editor, "Anonymous (no data identifying the client)",
+                            QRadioButton), Qt.MouseButton.LeftButton, pos=LEFT)
+    saved(qtbot, window)
+    stored = vault.repository.get(cid)
+    assert stored.anonymous and stored.client_description == ""
+
+
+def test_list_search_filter_and_overdue_marking(qtbot, window, vault):
+    from otdesk.demo import insert_demo
+
+    insert_demo(vault.repository, 200, seed=5)
+    window.list.reload()
+    lst = window.list
+    total = lst.model.rowCount()
+    assert total == 200
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert lst.search.hasFocus()
+    qtbot.keyClicks(lst.search, "huoltoriita")
+    qtbot.waitUntil(lambda: 0 < lst.model.rowCount() < total, timeout=2000)
+    ids = vault.repository.search_ids("huoltoriita")
+    assert {lst.model.row(i).summary.id for i in range(lst.model.rowCount())} == ids
+    lst.search.clear()
+    qtbot.waitUntil(lambda: lst.model.rowCount() == total, timeout=2000)
+    lst.status_filter.setCurrentIndex(lst.status_filter.findData("requested"))
+    shown = [lst.model.row(i) for i in range(lst.model.rowCount())]
+    assert shown and all(r.summary.status == "requested" for r in shown)
+    overdue = [r for r in shown if r.overdue]
+    for r in overdue:  # said in words, not by colour alone
+        text = lst.model.data(lst.model.index(shown.index(r), 4))
+        assert text.startswith("OVERDUE")
+
+
+def _choose_status(editor, label: str) -> None:
+    """Open the status menu and pick ``label``, as a click on it would."""
+    editor.status_menu.aboutToShow.emit()
+    action = next(a for a in editor.status_menu.actions() if a.text() == label)
+    assert action.isEnabled()
+    action.trigger()
