@@ -228,7 +228,10 @@ class ConsultationEditor(QWidget):
         self.show_page(0)
 
     def show_page(self, index: int) -> None:
-        self.nav.setCurrentRow(index)
+        if index == self.nav.currentRow():
+            self._show_page(index)  # the same page again: still put the cursor in it
+        else:
+            self.nav.setCurrentRow(index)
 
     def show_phase(self, phase_id: str) -> None:
         ids = [p.id for p in self.structure.agenda]

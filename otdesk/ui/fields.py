@@ -232,6 +232,8 @@ class CheckListBinding(Binding):
             box.toggled.connect(self._changed)
             grid.addWidget(box, i % rows, i // rows)
             self.boxes[code] = box
+            if i == 0:
+                self.widget.setFocusProxy(box)
         self._extra: list[str] = []
 
     def _changed(self) -> None:

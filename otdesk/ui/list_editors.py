@@ -40,6 +40,7 @@ class RecordListEditor(QWidget):
         self.add_button = QPushButton(add_text)
         self.add_button.setAccessibleName(add_text.replace("&", ""))
         self.add_button.clicked.connect(self.add_item)
+        self.setFocusProxy(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows)

@@ -32,6 +32,7 @@ class WorryBinding(Binding):
         none.setAccessibleName(none_text)
         self.group.addButton(none, 0)
         layout.addWidget(none)
+        self.widget.setFocusProxy(none)
         for zone in load_structure().worry_zones:
             text = f"{zone.value} – {tr(zone.label, lang)}: {tr(zone.description, lang)}"
             button = QRadioButton(text)
