@@ -1,0 +1,93 @@
+"""First run and unlocking, through the dialogs a consultant sees."""
+
+from __future__ import annotations
+
+import re
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from conftest import PASSPHRASE
+from otdesk.storage.vault import VaultPaths, init_vault
+from otdesk.ui.unlock import PassphraseDialog, RecoveryCodeDialog, obtain_vault
+
+
+@pytest.fixture
+def without_keyring():
+    """As on a laptop with no secure keyring: the real 'fail' backend is chosen."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+def answer(kind, act, seen: list) -> None:
+    """When a dialog of ``kind`` is open, let ``act`` do what a person would."""
+    def poll():
+        w = QApplication.activeModalWidget()
+        if isinstance(w, kind):
+            seen.append(w)
+            act(w)
+        else:
+            QTimer.singleShot(20, poll)
+    QTimer.singleShot(20, poll)
+
+
+def test_first_run_without_keyring_chooses_a_passphrase_and_shows_the_code(
+        qtbot, data_dir, without_keyring):
+    seen: list = []
+
+    def choose(d: PassphraseDialog) -> None:
+        d.passphrase.setText("lyhyt")
+        d.again.setText("lyhyt")
+        d._check()  # OK: too short, the dialog says so and stays
+        assert d.isVisible() and "8" in d.error.text()
+        d.passphrase.setText(PASSPHRASE)
+        d.again.setText(PASSPHRASE + "x")
+        d._check()
+        assert d.isVisible() and d.error.text()
+        d.again.setText(PASSPHRASE)
+        answer(RecoveryCodeDialog, confirm_code, seen)
+        d._check()
+
+    def confirm_code(d: RecoveryCodeDialog) -> None:
+        assert re.fullmatch(r"(?:[0-9A-Z]{5}-){7}[0-9A-Z]{5}", d.code)
+        assert not d.ok.isEnabled()
+        d.reject()  # Esc does not skip the code
+        assert d.isVisible()
+        d.stored.setChecked(True)
+        d.ok.click()
+
+    answer(PassphraseDialog, choose, seen)
+    vault = obtain_vault(data_dir, passphrase=None, lang="fi")
+    assert vault is not None
+    try:
+        assert [type(d) for d in seen] == [PassphraseDialog, RecoveryCodeDialog]
+        assert vault.slots.has_passphrase()
+    finally:
+        vault.close()
+
+
+def test_unlock_asks_again_after_a_wrong_passphrase(qtbot, data_dir, without_keyring):
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
+    tries: list = []
+
+    def type_passphrase(d: PassphraseDialog) -> None:
+        if not tries:
+            d.passphrase.setText("väärä tunnuslause")
+            tries.append("wrong")
+            answer(PassphraseDialog, type_passphrase, [])
+        else:
+            assert "Väärä tunnuslause" in d.error.text()
+            d.passphrase.setText(PASSPHRASE)
+            tries.append("right")
+        d._check()
+
+    answer(PassphraseDialog, type_passphrase, [])
+    vault = obtain_vault(data_dir, passphrase=None, lang="fi")
+    assert vault is not None and tries == ["wrong", "right"]
+    vault.close()
+    assert VaultPaths(data_dir).db.exists()
