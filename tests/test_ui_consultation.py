@@ -281,3 +281,48 @@ def _choose_status(editor, label: str) -> None:
     action = next(a for a in editor.status_menu.actions() if a.text() == label)
     assert action.isEnabled()
     action.trigger()
+
+
+def test_the_expert_directory_is_edited_in_the_app_and_feeds_suggestions(qtbot, window,
+                                                                          vault):
+    from PySide6.QtCore import QTimer
+
+    from otdesk.ui.experts_dialog import ExpertForm, ExpertsDialog
+
+    dialog = ExpertsDialog(window.directory, "en", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = dialog.list.count()
+    assert before > 5  # the default directory from the seeds
+
+    def fill():
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, ExpertForm):
+            QTimer.singleShot(20, fill)
+            return
+        type_into(qtbot, form.name, "Harvinaisten sairauksien osaamiskeskus")
+        type_into(qtbot, form.description, "Konsultoi harvinaisissa sairauksissa.")
+        qtbot.mouseClick(form.categories.boxes["rare_disease"], Qt.MouseButton.LeftButton,
+                         pos=LEFT)
+        form.accept()
+
+    QTimer.singleShot(20, fill)
+    dialog.add()
+    assert dialog.list.count() == before + 1
+    names = [e.name for e in window.directory.suggest(["rare_disease"])]
+    assert "Harvinaisten sairauksien osaamiskeskus" in names
+    dialog.close()
+
+    qtbot.mouseClick(window.list.new_button, Qt.MouseButton.LeftButton)
+    editor = window.editor
+    qtbot.mouseClick(widget(editor, "Rare disease", QCheckBox), Qt.MouseButton.LeftButton,
+                     pos=LEFT)
+    QApplication.processEvents()  # the list of experts is rebuilt for the new category
+    boxes = editor.intake.experts.boxes
+    first = next(iter(boxes))
+    assert "(suggested)" in boxes[first].text()
+    assert any(name == "Harvinaisten sairauksien osaamiskeskus" for name in boxes)
+    qtbot.mouseClick(boxes["Harvinaisten sairauksien osaamiskeskus"], Qt.MouseButton.LeftButton,
+                     pos=LEFT)
+    saved(qtbot, window)
+    assert vault.repository.get(editor.c.id).experts == ["Harvinaisten sairauksien osaamiskeskus"]
