@@ -168,6 +168,20 @@ class Feedback:
 
 
 @dataclass
+class Addendum:
+    """A dated addition to a consultation whose summary was already delivered."""
+
+    at: dt.datetime | None = None
+    author: str = ""
+    text: str = ""
+
+
+#: what may still change once a summary was delivered (the rest is sealed;
+#: changes to it are written as addenda)
+UNSEALED_FIELDS = frozenset({"status", "status_reason", "feedback", "addenda", "updated_at"})
+
+
+@dataclass
 class Consultation:
     """One consultation request and everything recorded about it."""
 
@@ -194,6 +208,7 @@ class Consultation:
     plan: Plan = field(default_factory=Plan)
     session: Session = field(default_factory=Session)
     feedback: Feedback = field(default_factory=Feedback)
+    addenda: list[Addendum] = field(default_factory=list)
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 
@@ -233,6 +248,16 @@ class Consultation:
         _check_range("session.duration_minutes", self.session.duration_minutes, 1, 24 * 60)
         if self.anonymous and self.client_description.strip():
             raise UserError("error.anonymous_identifying")
+
+    def sealed_changes(self, stored: Consultation) -> list[str]:
+        """The sealed fields in which this differs from ``stored`` (see UNSEALED_FIELDS);
+        earlier addenda count as sealed too: they are only ever added to."""
+        mine, theirs = self.to_dict(), stored.to_dict()
+        changed = [k for k in mine if k not in UNSEALED_FIELDS and k not in
+                   ("id", "reference", "created_at") and mine[k] != theirs.get(k)]
+        if mine["addenda"][: len(theirs["addenda"])] != theirs["addenda"]:
+            changed.append("addenda")
+        return changed
 
     def problems(self) -> list[UserError]:
         """What is still missing or looks wrong, without refusing to store it.
@@ -324,5 +349,5 @@ _CODE_FIELDS = frozenset({"status", "channel", "sector", "mode", "categories"})
 _CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Requester, Consent, ScaleRating, Situation, Reflections, Option,
-                PlanStep, Plan, Session, Feedback, Consultation)
+                PlanStep, Plan, Session, Feedback, Addendum, Consultation)
 }

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from otdesk import domain
-from otdesk.domain import (Consent, Consultation, Feedback, Option, Plan, PlanStep, Reflections,
+from otdesk.domain import (Addendum, Consent, Consultation, Feedback, Option, Plan, PlanStep, Reflections,
                            Requester, ScaleRating, Session, Situation)
 from otdesk.errors import UserError
 
@@ -68,6 +68,8 @@ def consultations(draw) -> Consultation:
                                duration_minutes=st.none() | st.integers(1, 600),
                                mode=choice(domain.SESSION_MODES))),
         feedback=draw(st.builds(Feedback, score=st.none() | st.integers(1, 5), comment=text)),
+        addenda=draw(st.lists(st.builds(Addendum, at=st.none() | datetimes, author=text,
+                                        text=text), max_size=2)),
     )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.domain import Consultation, check_transition
+from otdesk.domain import Addendum, Consultation, check_transition
 from otdesk.errors import UserError
 from otdesk.storage.errors import storage_error
 
@@ -29,7 +29,8 @@ AUDIT_COALESCE_SECONDS = 600
 GENESIS_HASH = "0" * 64
 
 _SUMMARY_COLUMNS = ("id, reference, status, received_at, organisation, categories, intake_date,"
-                    " session_date, follow_up_date, updated_at")
+                    " session_date, follow_up_date, updated_at,"
+                    " EXISTS (SELECT 1 FROM deliveries d WHERE d.consultation_id = consultations.id)")
 _ORDER_COLUMNS = {"reference", "status", "received_at", "organisation", "updated_at"}
 #: pages of FTS merge work per tidy_index() step
 _MERGE_PAGES = 64
@@ -49,13 +50,14 @@ class ConsultationSummary:
     session_date: str | None
     follow_up_date: str | None
     updated_at: str
+    delivered: bool = False
 
     def to_dict(self) -> dict:
         return {"id": self.id, "reference": self.reference, "status": self.status,
                 "received": self.received_at, "organisation": self.organisation,
                 "categories": list(self.categories), "intake_date": self.intake_date,
                 "session_date": self.session_date, "follow_up_date": self.follow_up_date,
-                "updated": self.updated_at}
+                "updated": self.updated_at, "delivered": self.delivered}
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class AuditCheck:
 
 def _summary(r: tuple) -> ConsultationSummary:
     return ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], r[7],
-                               r[8], r[9])
+                               r[8], r[9], bool(r[10]))
 
 
 def fts_query(text: str) -> str:
@@ -185,6 +187,10 @@ class Repository:
         if c.id is None:
             raise UserError("error.not_found")
         c.validate()
+        if self.is_sealed(c.id):
+            changed = c.sealed_changes(self.get(c.id))
+            if changed:
+                raise UserError("error.sealed", fields=", ".join(changed))
         last = self._last_change_audit.get(c.id)
         audit_now = last is None or time.monotonic() - last > AUDIT_COALESCE_SECONDS
         previous = c.updated_at
@@ -234,6 +240,18 @@ class Repository:
         c.created_at = dt.datetime.fromisoformat(row[3])
         c.updated_at = dt.datetime.fromisoformat(row[4])
         return c
+
+    def is_sealed(self, consultation_id: int) -> bool:
+        """True once a summary of the consultation was delivered."""
+        return self.conn.execute("SELECT EXISTS (SELECT 1 FROM deliveries"
+                                 " WHERE consultation_id=?)", (consultation_id,)).fetchone()[0] == 1
+
+    def add_addendum(self, consultation_id: int, text: str) -> Consultation:
+        """A dated addition by this user to a (sealed) consultation."""
+        c = self.get(consultation_id)
+        c.addenda.append(Addendum(at=dt.datetime.now().astimezone().replace(microsecond=0),
+                                  author=self.actor, text=text))
+        return self.update(c)
 
     def view(self, consultation_id: int) -> Consultation:
         """Open a consultation for a person to read: recorded in the audit log."""

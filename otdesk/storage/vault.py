@@ -28,6 +28,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.errors import UserError
 from otdesk.storage import keys
+from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
 
@@ -285,6 +286,7 @@ class Vault:
         self._data_key = data_key
         self._lock = lock
         self.repository = Repository(conn)
+        self.deliveries = Deliveries(self.repository)
 
     @property
     def vault_id(self) -> str:
