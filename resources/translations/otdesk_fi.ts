@@ -2,49 +2,770 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
+    <name>AgendaBar</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="26"/>
-        <source>Search all text…</source>
-        <translation>Hae kaikesta tekstistä…</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="26"/>
+        <source>Session agenda</source>
+        <translation>Tapaamisen asialista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="27"/>
-        <source>Search consultations</source>
-        <translation>Hae konsultaatioita</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="39"/>
+        <source>in all %1 min</source>
+        <translation>yhteensä %1 min</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="30"/>
-        <source>Consultations</source>
-        <translation>Konsultaatiot</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="42"/>
+        <source>Session clock</source>
+        <translation>Tapaamisen ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="32"/>
-        <source>Reference</source>
-        <translation>Tunnus</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="43"/>
+        <location filename="../../otdesk/ui/agenda.py" line="44"/>
+        <location filename="../../otdesk/ui/agenda.py" line="69"/>
+        <source>Start session clock</source>
+        <translation>Käynnistä ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="32"/>
-        <source>Received</source>
-        <translation>Saapunut</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="63"/>
+        <source>Stop session clock</source>
+        <translation>Pysäytä ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="32"/>
+        <location filename="../../otdesk/ui/agenda.py" line="87"/>
+        <source>%1 min — by the plan now: %2</source>
+        <translation>%1 min — suunnitelman mukaan nyt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationEditor</name>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <source>Guiding questions</source>
+        <extracomment>wait this long after the last keystroke before saving … … but never let an edit wait longer than this</extracomment>
+        <translation>Apukysymykset</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <source>Add a &amp;rating</source>
+        <translation>Lisää &amp;arvio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <source>Add an &amp;option</source>
+        <translation>Lisää &amp;vaihtoehto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <source>Add a &amp;step</source>
+        <translation>Lisää toimen&amp;pide</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <source>Remove</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <source>Not asked yet</source>
+        <translation>Ei vielä kysytty</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <source>← &amp;List</source>
+        <translation>← &amp;Luetteloon</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="91"/>
+        <source>Back to the list</source>
+        <translation>Takaisin luetteloon</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <source>Consultation</source>
+        <translation>Konsultaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="33"/>
-        <source>Organisation</source>
-        <translation>Organisaatio</translation>
+        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <source>Next deadline</source>
+        <translation>Seuraava määräaika</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <source>Saving</source>
+        <translation>Tallennus</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="109"/>
+        <source>Missing information</source>
+        <translation>Puuttuvat tiedot</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <source>Pages of the consultation</source>
+        <translation>Konsultaation sivut</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="124"/>
+        <source>Request</source>
+        <translation>Pyyntö</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="131"/>
+        <source>Close-out</source>
+        <translation>Päättäminen ja palaute</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="183"/>
+        <source>Session</source>
+        <translation>Konsultaatiotapaaminen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="185"/>
+        <source>Session date</source>
+        <translation>Tapaamisen päivämäärä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="187"/>
+        <source>Session &amp;date</source>
+        <translation>Tapaamisen &amp;päivämäärä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="189"/>
+        <source>Duration in minutes</source>
+        <translation>Kesto minuutteina</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <source>D&amp;uration</source>
+        <translation>K&amp;esto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="193"/>
+        <source>Mode</source>
+        <translation>Toteutustapa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <source>&amp;Mode</source>
+        <translation>Toteut&amp;ustapa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="198"/>
+        <source>Requester&apos;s feedback</source>
+        <translation>Pyytäjän palaute</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <source>Feedback score from 1 to 5</source>
+        <translation>Palautteen arvosana 1–5</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="202"/>
+        <source>Score (1–5)</source>
+        <translation>Arvosana (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <source>Feedback comment</source>
+        <translation>Palautteen kommentti</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="205"/>
+        <source>Comment</source>
+        <translation>Kommentti</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="227"/>
+        <source>Saved</source>
+        <translation>Tallennettu</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="289"/>
+        <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
+        <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="297"/>
+        <source>Saving…</source>
+        <translation>Tallennetaan…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="313"/>
+        <source>Saved %1</source>
+        <translation>Tallennettu klo %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="317"/>
+        <source>NOT SAVED — trying again</source>
+        <translation>EI TALLENNETTU — yritetään uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="325"/>
+        <source>(organisation not given)</source>
+        <translation>(organisaatiota ei kirjattu)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="327"/>
+        <source>Status: %1</source>
+        <translation>Tila: %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <source>intake due</source>
+        <translation>käsittelyyn otto viimeistään</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <source>preparation due</source>
+        <translation>ennakkokäsittely viimeistään</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <source>session</source>
+        <translation>tapaaminen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <source>follow-up</source>
+        <translation>seuranta</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="337"/>
+        <source>OVERDUE</source>
+        <translation>MYÖHÄSSÄ</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="346"/>
+        <source>Intake due %1</source>
+        <translation>Käsittelyyn otto viimeistään %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="348"/>
+        <source>preparation due %1</source>
+        <translation>ennakkokäsittely viimeistään %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="354"/>
+        <source>Reason: %1</source>
+        <translation>Syy: %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="378"/>
+        <source>Why is the request %1?</source>
+        <translation>Pyyntö: %1. Mikä on syy?</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationList</name>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="175"/>
+        <source>Search all text…</source>
+        <translation>Hae kaikesta tekstistä…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="176"/>
+        <source>Search consultations</source>
+        <translation>Hae konsultaatioita</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="179"/>
+        <source>Show status</source>
+        <translation>Näytettävä tila</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="180"/>
+        <source>All statuses</source>
+        <translation>Kaikki tilat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="181"/>
+        <source>Open (not closed)</source>
+        <translation>Avoimet (ei päättyneet)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="184"/>
+        <source>&amp;New consultation</source>
+        <translation>&amp;Uusi konsultaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="185"/>
+        <source>New consultation</source>
+        <translation>Uusi konsultaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="194"/>
+        <source>Consultations</source>
+        <translation>Konsultaatiot</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="213"/>
+        <source>Number of consultations shown</source>
+        <translation>Näytettyjen konsultaatioiden määrä</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/main_window.py" line="58"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="263"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultaatio</numerusform>
             <numerusform>%n konsultaatiota</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../otdesk/ui/consultation_list.py" line="265"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n myöhässä</numerusform>
+            <numerusform>%n myöhässä</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationTableModel</name>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <source>Reference</source>
+        <translation>Tunnus</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <source>Categories</source>
+        <translation>Tilanneluokat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <source>Next due</source>
+        <translation>Seuraava määräaika</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <source>Received</source>
+        <translation>Saapunut</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <source>intake</source>
+        <translation>käsittelyyn otto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <source>preparation</source>
+        <translation>ennakkokäsittely</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <source>session</source>
+        <translation>tapaaminen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <source>follow-up</source>
+        <translation>seuranta</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="60"/>
+        <source>OVERDUE</source>
+        <translation>MYÖHÄSSÄ</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertForm</name>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="22"/>
+        <source>Expert</source>
+        <translation>Asiantuntija</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="25"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="27"/>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="30"/>
+        <source>Contact</source>
+        <translation>Yhteystiedot</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="32"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="40"/>
+        <source>Situations covered</source>
+        <translation>Tilanteet, joissa voi auttaa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="37"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="38"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Kuvaus</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="39"/>
+        <source>&amp;Contact</source>
+        <translation>&amp;Yhteystiedot</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="59"/>
+        <source>Expert directory</source>
+        <translation>Asiantuntijahakemisto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="62"/>
+        <source>Experts</source>
+        <translation>Asiantuntijat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="64"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Lisää…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="65"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Muokkaa…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="66"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Poista</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="99"/>
+        <source>An expert needs a name.</source>
+        <translation>Anna asiantuntijalle nimi.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="127"/>
+        <source>Remove %1 from the directory? Consultations that named them keep the name.</source>
+        <translation>Poistetaanko %1 hakemistosta? Konsultaatioihin jo kirjattu nimi säilyy.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="118"/>
+        <source>Deadlines</source>
+        <translation>Määräajat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="127"/>
+        <source>Requester</source>
+        <translation>Pyytävä ammattilainen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="129"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
+        <source>&amp;Title</source>
+        <translation>Tehtä&amp;vänimike</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
+        <source>Title</source>
+        <translation>Tehtävänimike</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
+        <source>e.g. social worker</source>
+        <translation>esim. sosiaalityöntekijä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
+        <source>Sector</source>
+        <translation>Sektori</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="137"/>
+        <source>&amp;Sector</source>
+        <translation>Sekto&amp;ri</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
+        <source>Wellbeing region</source>
+        <translation>Hyvinvointialue</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="141"/>
+        <source>Wellbeing &amp;region</source>
+        <translation>&amp;Hyvinvointialue</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Puhelin</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Sähköposti</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="147"/>
+        <source>The request</source>
+        <translation>Pyynnön sisältö</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="149"/>
+        <source>Channel</source>
+        <translation>Yhteydenottotapa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="151"/>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Yhteydenottotapa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
+        <source>Received</source>
+        <translation>Saapunut</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="154"/>
+        <source>Recei&amp;ved</source>
+        <translation>Saap&amp;unut</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
+        <source>The consultation question</source>
+        <translation>Konsultaatiokysymys</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="157"/>
+        <source>&amp;Question</source>
+        <translation>Kysy&amp;mys</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="161"/>
+        <source>Situation categories</source>
+        <translation>Tilanneluokat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="165"/>
+        <source>Client data</source>
+        <translation>Asiakastiedot</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="168"/>
+        <source>&amp;Anonymous (no data identifying the client)</source>
+        <translation>&amp;Anonyymi (ei asiakkaan tunnistetietoja)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <source>&amp;Identified, with the client&apos;s consent</source>
+        <translation>Tunn&amp;istettava, asiakkaan suostumuksella</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <source>Anonymity</source>
+        <translation>Anonymiteetti</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="175"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="176"/>
+        <source>Consent given by</source>
+        <translation>Suostumuksen antaja</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="179"/>
+        <source>Consent given on</source>
+        <translation>Suostumus annettu</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="181"/>
+        <source>Scope of consent</source>
+        <translation>Suostumuksen laajuus</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
+        <source>Client (identifying details)</source>
+        <translation>Asiakas (tunnistetiedot)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="184"/>
+        <source>Client</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
+        <source>Consultation</source>
+        <translation>Konsultaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
+        <source>Consultants</source>
+        <translation>Konsultoijat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
+        <source>Names, separated by commas</source>
+        <translation>Nimet pilkuilla erotettuina</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="194"/>
+        <source>Consul&amp;tants</source>
+        <translation>Konsultoi&amp;jat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="197"/>
+        <source>Taken into processing on</source>
+        <translation>Otettu käsittelyyn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="200"/>
+        <source>Experts</source>
+        <translation>Asiantuntijat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <source>suggested</source>
+        <translation>ehdotettu</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="63"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tiedosto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="64"/>
+        <source>&amp;New consultation</source>
+        <translation>&amp;Uusi konsultaatio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="68"/>
+        <source>Consultation &amp;list</source>
+        <translation>&amp;Konsultaatioluettelo</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="73"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="78"/>
+        <source>&amp;Tools</source>
+        <translation>Työ&amp;kalut</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="79"/>
+        <source>&amp;Expert directory…</source>
+        <translation>Asiantuntija&amp;hakemisto…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="82"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Asetukset…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListEditor</name>
+    <message>
+        <location filename="../../otdesk/ui/list_editors.py" line="161"/>
+        <source>Remove row %1 and what is written in it?</source>
+        <extracomment>option attributes that get a multi-line box in the card</extracomment>
+        <translation>Poistetaanko rivi %1 ja siihen kirjoitettu teksti?</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="16"/>
+        <source>Settings</source>
+        <translation>Asetukset</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="18"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="25"/>
+        <source>Intake within working days</source>
+        <translation>Käsittelyyn oton määräaika työpäivinä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
+        <source>Preparation within working days</source>
+        <translation>Ennakkokäsittelyn määräaika työpäivinä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="30"/>
+        <source>A new language and new deadlines take effect when OT Desk is started again.</source>
+        <translation>Uusi kieli ja uudet määräajat tulevat käyttöön, kun OT Desk käynnistetään uudelleen.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="34"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <source>&amp;Intake within (working days)</source>
+        <translation>Käsittelyyn &amp;oton määräaika (työpäivää)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
+        <source>&amp;Preparation within (working days)</source>
+        <translation>&amp;Ennakkokäsittelyn määräaika (työpäivää)</translation>
     </message>
 </context>
 <context>

@@ -2,49 +2,770 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
+    <name>AgendaBar</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="26"/>
-        <source>Search all text…</source>
-        <translation>Sök i all text…</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="26"/>
+        <source>Session agenda</source>
+        <translation>Mötets dagordning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="27"/>
-        <source>Search consultations</source>
-        <translation>Sök konsultationer</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="39"/>
+        <source>in all %1 min</source>
+        <translation>totalt %1 min</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="30"/>
-        <source>Consultations</source>
-        <translation>Konsultationer</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="42"/>
+        <source>Session clock</source>
+        <translation>Mötesklocka</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="32"/>
-        <source>Reference</source>
-        <translation>Referens</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="43"/>
+        <location filename="../../otdesk/ui/agenda.py" line="44"/>
+        <location filename="../../otdesk/ui/agenda.py" line="69"/>
+        <source>Start session clock</source>
+        <translation>Starta mötesklockan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="32"/>
-        <source>Received</source>
-        <translation>Inkommen</translation>
+        <location filename="../../otdesk/ui/agenda.py" line="63"/>
+        <source>Stop session clock</source>
+        <translation>Stoppa mötesklockan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="32"/>
+        <location filename="../../otdesk/ui/agenda.py" line="87"/>
+        <source>%1 min — by the plan now: %2</source>
+        <translation>%1 min — enligt planen nu: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationEditor</name>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <source>Guiding questions</source>
+        <extracomment>wait this long after the last keystroke before saving … … but never let an edit wait longer than this</extracomment>
+        <translation>Stödfrågor</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <source>Add a &amp;rating</source>
+        <translation>Lägg till &amp;bedömning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <source>Add an &amp;option</source>
+        <translation>Lägg till alter&amp;nativ</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <source>Add a &amp;step</source>
+        <translation>Lägg till åt&amp;gärd</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <source>Not asked yet</source>
+        <translation>Inte frågat ännu</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <source>← &amp;List</source>
+        <translation>← &amp;Lista</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="91"/>
+        <source>Back to the list</source>
+        <translation>Tillbaka till listan</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <source>Consultation</source>
+        <translation>Konsultation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="33"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
+        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <source>Next deadline</source>
+        <translation>Nästa tidsfrist</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <source>Saving</source>
+        <translation>Sparande</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="109"/>
+        <source>Missing information</source>
+        <translation>Uppgifter som saknas</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <source>Pages of the consultation</source>
+        <translation>Konsultationens sidor</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="124"/>
+        <source>Request</source>
+        <translation>Begäran</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="131"/>
+        <source>Close-out</source>
+        <translation>Avslut och respons</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="183"/>
+        <source>Session</source>
+        <translation>Konsultationsmöte</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="185"/>
+        <source>Session date</source>
+        <translation>Mötesdatum</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="187"/>
+        <source>Session &amp;date</source>
+        <translation>Mötes&amp;datum</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="189"/>
+        <source>Duration in minutes</source>
+        <translation>Längd i minuter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <source>D&amp;uration</source>
+        <translation>Lä&amp;ngd</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="193"/>
+        <source>Mode</source>
+        <translation>Mötesform</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <source>&amp;Mode</source>
+        <translation>Mötes&amp;form</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="198"/>
+        <source>Requester&apos;s feedback</source>
+        <translation>Respons från den begärande yrkespersonen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <source>Feedback score from 1 to 5</source>
+        <translation>Responsens betyg från 1 till 5</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="202"/>
+        <source>Score (1–5)</source>
+        <translation>Betyg (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <source>Feedback comment</source>
+        <translation>Kommentar i responsen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="205"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="227"/>
+        <source>Saved</source>
+        <translation>Sparad</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="289"/>
+        <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
+        <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="297"/>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="313"/>
+        <source>Saved %1</source>
+        <translation>Sparad kl. %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="317"/>
+        <source>NOT SAVED — trying again</source>
+        <translation>INTE SPARAD — försöker igen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="325"/>
+        <source>(organisation not given)</source>
+        <translation>(organisation inte angiven)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="327"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <source>intake due</source>
+        <translation>mottagning senast</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <source>preparation due</source>
+        <translation>förberedelse senast</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <source>session</source>
+        <translation>möte</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="337"/>
+        <source>OVERDUE</source>
+        <translation>FÖRSENAD</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="346"/>
+        <source>Intake due %1</source>
+        <translation>Mottagning senast %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="348"/>
+        <source>preparation due %1</source>
+        <translation>förberedelse senast %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="354"/>
+        <source>Reason: %1</source>
+        <translation>Orsak: %1</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="378"/>
+        <source>Why is the request %1?</source>
+        <translation>Varför är begäran %1?</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationList</name>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="175"/>
+        <source>Search all text…</source>
+        <translation>Sök i all text…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="176"/>
+        <source>Search consultations</source>
+        <translation>Sök konsultationer</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="179"/>
+        <source>Show status</source>
+        <translation>Visa status</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="180"/>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="181"/>
+        <source>Open (not closed)</source>
+        <translation>Öppna (inte avslutade)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="184"/>
+        <source>&amp;New consultation</source>
+        <translation>&amp;Ny konsultation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="185"/>
+        <source>New consultation</source>
+        <translation>Ny konsultation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="194"/>
+        <source>Consultations</source>
+        <translation>Konsultationer</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="213"/>
+        <source>Number of consultations shown</source>
+        <translation>Antal konsultationer som visas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/main_window.py" line="58"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="263"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultation</numerusform>
             <numerusform>%n konsultationer</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../otdesk/ui/consultation_list.py" line="265"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n försenad</numerusform>
+            <numerusform>%n försenade</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationTableModel</name>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <source>Categories</source>
+        <translation>Situationskategorier</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <source>Next due</source>
+        <translation>Nästa tidsfrist</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <source>intake</source>
+        <translation>mottagning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <source>preparation</source>
+        <translation>förberedelse</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <source>session</source>
+        <translation>möte</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="60"/>
+        <source>OVERDUE</source>
+        <translation>FÖRSENAD</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertForm</name>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="22"/>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="25"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="27"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="30"/>
+        <source>Contact</source>
+        <translation>Kontaktuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="32"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="40"/>
+        <source>Situations covered</source>
+        <translation>Situationer där experten kan hjälpa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="37"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="38"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Beskrivning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="39"/>
+        <source>&amp;Contact</source>
+        <translation>Kontakt&amp;uppgifter</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="59"/>
+        <source>Expert directory</source>
+        <translation>Expertregister</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="62"/>
+        <source>Experts</source>
+        <translation>Experter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="64"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Lägg till…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="65"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Redigera…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="66"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="99"/>
+        <source>An expert needs a name.</source>
+        <translation>Ange ett namn för experten.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="127"/>
+        <source>Remove %1 from the directory? Consultations that named them keep the name.</source>
+        <translation>Vill du ta bort %1 från registret? Namnet finns kvar i de konsultationer där det redan har antecknats.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="118"/>
+        <source>Deadlines</source>
+        <translation>Tidsfrister</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="127"/>
+        <source>Requester</source>
+        <translation>Yrkespersonen som begär konsultation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="129"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
+        <source>e.g. social worker</source>
+        <translation>t.ex. socialarbetare</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="137"/>
+        <source>&amp;Sector</source>
+        <translation>&amp;Sektor</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
+        <source>Wellbeing region</source>
+        <translation>Välfärdsområde</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="141"/>
+        <source>Wellbeing &amp;region</source>
+        <translation>Välfä&amp;rdsområde</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
+        <source>&amp;Phone</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
+        <source>&amp;E-mail</source>
+        <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="147"/>
+        <source>The request</source>
+        <translation>Begärans innehåll</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="149"/>
+        <source>Channel</source>
+        <translation>Kontaktsätt</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="151"/>
+        <source>C&amp;hannel</source>
+        <translation>Konta&amp;ktsätt</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="154"/>
+        <source>Recei&amp;ved</source>
+        <translation>&amp;Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
+        <source>The consultation question</source>
+        <translation>Konsultationsfrågan</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="157"/>
+        <source>&amp;Question</source>
+        <translation>Frå&amp;ga</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="161"/>
+        <source>Situation categories</source>
+        <translation>Situationskategorier</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="165"/>
+        <source>Client data</source>
+        <translation>Klientuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="168"/>
+        <source>&amp;Anonymous (no data identifying the client)</source>
+        <translation>Anon&amp;ym (inga uppgifter som identifierar klienten)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <source>&amp;Identified, with the client&apos;s consent</source>
+        <translation>I&amp;dentifierad, med klientens samtycke</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <source>Anonymity</source>
+        <translation>Anonymitet</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="175"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="176"/>
+        <source>Consent given by</source>
+        <translation>Samtycke givet av</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="179"/>
+        <source>Consent given on</source>
+        <translation>Samtycke givet den</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="181"/>
+        <source>Scope of consent</source>
+        <translation>Samtyckets omfattning</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
+        <source>Client (identifying details)</source>
+        <translation>Klient (identifierande uppgifter)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="184"/>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
+        <source>Consultation</source>
+        <translation>Konsultation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
+        <source>Consultants</source>
+        <translation>Konsulter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
+        <source>Names, separated by commas</source>
+        <translation>Namn, åtskilda med kommatecken</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="194"/>
+        <source>Consul&amp;tants</source>
+        <translation>Kons&amp;ulter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="197"/>
+        <source>Taken into processing on</source>
+        <translation>Tagen till behandling den</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="200"/>
+        <source>Experts</source>
+        <translation>Experter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <source>suggested</source>
+        <translation>föreslagen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="63"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="64"/>
+        <source>&amp;New consultation</source>
+        <translation>&amp;Ny konsultation</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="68"/>
+        <source>Consultation &amp;list</source>
+        <translation>&amp;Konsultationslista</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="73"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="78"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Verktyg</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="79"/>
+        <source>&amp;Expert directory…</source>
+        <translation>&amp;Expertregister…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="82"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListEditor</name>
+    <message>
+        <location filename="../../otdesk/ui/list_editors.py" line="161"/>
+        <source>Remove row %1 and what is written in it?</source>
+        <extracomment>option attributes that get a multi-line box in the card</extracomment>
+        <translation>Vill du ta bort rad %1 och det som står på den?</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="16"/>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="18"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="25"/>
+        <source>Intake within working days</source>
+        <translation>Mottagning till behandling inom antal arbetsdagar</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
+        <source>Preparation within working days</source>
+        <translation>Förberedelse inom antal arbetsdagar</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="30"/>
+        <source>A new language and new deadlines take effect when OT Desk is started again.</source>
+        <translation>Ett nytt språk och nya tidsfrister börjar gälla när OT Desk startas på nytt.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="34"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <source>&amp;Intake within (working days)</source>
+        <translation>&amp;Mottagning inom (arbetsdagar)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
+        <source>&amp;Preparation within (working days)</source>
+        <translation>&amp;Förberedelse inom (arbetsdagar)</translation>
     </message>
 </context>
 <context>
