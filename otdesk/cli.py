@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import logging
 import logging.handlers
@@ -68,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
     audit_sub.add_parser("verify", parents=[common],
                          help="check the hash chain of the audit log")
+    summary = sub.add_parser("summary", parents=[common],
+                             help="write the summary PDF of a consultation (id from list --json)")
+    summary.add_argument("id", type=int)
+    summary.add_argument("--out", required=True, help="the PDF file to write (not encrypted)")
     sub.add_parser("recover", parents=[common], help="unlock with the recovery code (stdin); put the key back in "
                    "the keyring, or with --passphrase-stdin set a new passphrase")
     return p
@@ -196,6 +201,8 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
             return cmd_list(vault, args.search, args.status, args.json, lang)
         if command == "audit":
             return cmd_audit_verify(vault, lang)
+        if command == "summary":
+            return cmd_summary(vault, args.id, Path(args.out), lang)
     raise UserError("error.usage", detail=command)
 
 
@@ -248,6 +255,25 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
         received = dt.datetime.fromisoformat(r.received_at).astimezone().date().isoformat() \
             if r.received_at else ""
         print(f"{r.id:>7}  {r.reference:<14} {received:<10}  {r.status:<18} {r.organisation}")
+    return 0
+
+
+def cmd_summary(vault, consultation_id: int, out: Path, lang: str) -> int:
+    """Write a summary PDF; recorded in the audit log as an export (not a delivery)."""
+    from otdesk.storage.keys import write_atomic
+    from otdesk.summary import render_summary
+
+    consultation = vault.repository.get(consultation_id)
+    pdf = render_summary(consultation, lang,
+                         version=vault.deliveries.next_version(consultation_id),
+                         addenda=consultation.addenda)
+    try:
+        write_atomic(out, pdf)
+    except OSError as exc:
+        raise UserError("error.save_failed", path=str(out)) from exc
+    vault.repository.audit("summary.exported", f"consultation:{consultation_id}",
+                           f"{lang} sha256 {hashlib.sha256(pdf).hexdigest()[:16]}")
+    print(message("cli.summary_written", lang, path=str(out)))
     return 0
 
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from otdesk import domain
-from otdesk.domain import (Addendum, Consent, Consultation, Feedback, Option, Plan, PlanStep, Reflections,
-                           Requester, ScaleRating, Session, Situation)
+from otdesk.domain import (Addendum, Consent, Consultation, Feedback, Option, Plan, PlanStep,
+                           Reflections, Requester, ScaleRating, Session, Situation)
 from otdesk.errors import UserError
 
 # --- strategies: any Unicode in every text field -----------------------------------

@@ -27,9 +27,9 @@ from otdesk.ui.intake_page import IntakePage
 from otdesk.ui.list_editors import RecordListEditor
 from otdesk.ui.phase_page import PhasePage
 
-#: wait this long after the last keystroke before saving …
+# wait this long after the last keystroke before saving …
 SAVE_DELAY_MS = 300
-#: … but never let an edit wait longer than this
+# … but never let an edit wait longer than this
 SAVE_AT_MOST_S = 0.8
 
 
@@ -68,10 +68,12 @@ class ConsultationEditor(QWidget):
     saved = Signal(int)
 
     def __init__(self, writer, repository, directory, lang: str,
-                 rules: deadlines.DeadlineRules, parent=None) -> None:
+                 rules: deadlines.DeadlineRules, summary: QWidget | None = None,
+                 parent=None) -> None:
         super().__init__(parent)
         self.writer = writer
         self.repository = repository
+        self.summary = summary
         self.directory = directory
         self.lang = lang
         self.rules = rules
@@ -129,6 +131,13 @@ class ConsultationEditor(QWidget):
             self._add_page(tr(phase.title, lang), page, page.first_input, phase.id)
         self.closeout = self._closeout_page()
         self._add_page(self.tr("Close-out"), self.closeout, self._closeout_first, "closeout")
+        if summary is not None:
+            self._add_page(self.tr("Summary"), summary, summary.print_button, "summary")
+            summary.changed.connect(self.reload_from_vault)
+        self.sealed_label = QLabel()
+        self.sealed_label.setWordWrap(True)
+        self.sealed_label.setAccessibleName(self.tr("Sealed"))
+        self.sealed_label.hide()
         self.nav.currentRowChanged.connect(self._show_page)
 
         body = QHBoxLayout()
@@ -139,6 +148,7 @@ class ConsultationEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.sealed_label)
         layout.addWidget(self.problems_label)
         layout.addLayout(body, 1)
         layout.addWidget(self.agenda)
@@ -179,7 +189,8 @@ class ConsultationEditor(QWidget):
         page.setFrameShape(QFrame.Shape.NoFrame)
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addWidget(QLabel(f"<h2>{self.tr('Close-out')}</h2>"))
+        title = self.tr("Close-out")
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
         session = QGroupBox(self.tr("Session"))
         form = QFormLayout(session)
         date = DateBinding(self.tr("Session date"), None)
@@ -224,8 +235,34 @@ class ConsultationEditor(QWidget):
         self._refresh_experts()
         self._refresh_header()
         self.intake.show_identified(not consultation.anonymous)
+        self._apply_seal()
         self.save_label.setText(self.tr("Saved"))
         self.show_page(0)
+
+    def reload_from_vault(self, consultation_id: int) -> None:
+        """The consultation changed outside the editor (a delivery, an addendum)."""
+        if self.c is None or self.c.id != consultation_id:
+            return
+        page = self.nav.currentRow()
+        self.load(self.repository.get(consultation_id))
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(page)
+        self.pages.setCurrentIndex(page)
+        self.nav.blockSignals(False)
+
+    def _apply_seal(self) -> None:
+        """Once a summary is delivered, only status, feedback and addenda change."""
+        sealed = self.c.id is not None and self.repository.is_sealed(self.c.id)
+        for key, bindings in self._bindings.items():
+            frozen = sealed and key.split(".")[0] not in domain.UNSEALED_FIELDS
+            for b in bindings:
+                b.widget.setEnabled(not frozen)
+        for editor in self._lists.values():
+            editor.setEnabled(not sealed)
+        self.sealed_label.setVisible(sealed)
+        self.sealed_label.setText(self.tr(
+            "The summary has been delivered and the record is sealed. Write later changes as "
+            "dated addenda on the Summary page."))
 
     def show_page(self, index: int) -> None:
         if index == self.nav.currentRow():
@@ -247,6 +284,10 @@ class ConsultationEditor(QWidget):
             self.agenda.set_current(page.phase.id)
         else:
             self.agenda.set_current(None)
+        if page is self.summary and self.c is not None:
+            self.save_now()
+            self.writer.flush()
+            self.summary.show_consultation(self.c)
         if first is not None and self.isVisible():
             first.setFocus()
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QGridLayout,
                                QLineEdit, QPlainTextEdit, QSpinBox, QWidget)
 
-#: QDateEdit cannot be empty: its minimum date stands for "no date" and shows as "—"
+# QDateEdit cannot be empty: its minimum date stands for "no date" and shows as "—"
 _NO_DATE = QDate(1900, 1, 1)
 DATE_FORMAT = "d.M.yyyy"
 

@@ -17,7 +17,7 @@ from otdesk.structure import Field, tr
 from otdesk.ui.fields import (Binding, CheckBinding, DateBinding, LineBinding, NumberBinding,
                               TextBinding)
 
-#: option attributes that get a multi-line box in the card
+# option attributes that get a multi-line box in the card
 _LONG_TEXT = {"description", "benefits", "risks", "needs", "why"}
 
 

@@ -20,6 +20,7 @@ from otdesk.storage.vault import Vault
 from otdesk.storage.writer import BackgroundWriter
 from otdesk.ui.consultation_list import ConsultationList
 from otdesk.ui.editor import ConsultationEditor, WriterSignals
+from otdesk.ui.summary_page import SummaryPage
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +42,9 @@ class MainWindow(QMainWindow):
         self.writer = BackgroundWriter(vault, on_saved=self.signals.saved.emit,
                                        on_error=self.signals.failed.emit)
         self.list = ConsultationList(self.repository, lang, self.rules)
+        self.summary = SummaryPage(vault, self._render_summary, lang)
         self.editor = ConsultationEditor(self.writer, self.repository, self.directory, lang,
-                                         self.rules)
+                                         self.rules, summary=self.summary)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.editor)
@@ -52,10 +54,18 @@ class MainWindow(QMainWindow):
         self.list.new_requested.connect(self.new_consultation)
         self.editor.back_requested.connect(self.show_list)
         self.signals.saved.connect(self._saved)
+        self.summary.changed.connect(self._changed_elsewhere)
         self.signals.failed.connect(self.editor.on_failed)
         self._build_menus()
         self._created_blank: int | None = None
+        self._closed = False
         self.list.reload()
+
+    def _render_summary(self, consultation: Consultation, lang: str) -> bytes:
+        from otdesk.summary import render_summary
+
+        version = self.vault.deliveries.next_version(consultation.id)
+        return render_summary(consultation, lang, version=version, addenda=consultation.addenda)
 
     # -- menus ------------------------------------------------------------------------
 
@@ -134,7 +144,12 @@ class MainWindow(QMainWindow):
         self._created_blank = None
         self.editor.c = None
 
+    def _changed_elsewhere(self, consultation_id: int) -> None:
+        self.list.update_one(self.repository.summary(consultation_id))
+
     def _saved(self, snapshot: Consultation) -> None:
+        if self._closed:
+            return  # a late message from the writer after the vault was closed
         self.editor.on_saved(snapshot)
         try:
             self.list.update_one(self.repository.summary(snapshot.id))
@@ -174,6 +189,7 @@ class MainWindow(QMainWindow):
                 return
         self._leave_editor()
         self.writer.close(timeout=5)
+        self._closed = True
         event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802

@@ -119,7 +119,8 @@ class RecoveryCodeDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         doc = QTextDocument()
-        doc.setHtml(f"<h2>OT Desk</h2><p>{self.tr('Recovery code')}:</p>"
+        label = self.tr("Recovery code")
+        doc.setHtml(f"<h2>OT Desk</h2><p>{label}:</p>"
                     f"<p style='font-family: monospace; font-size: 18pt'>{self.code}</p>")
         doc.print_(printer)
 
