@@ -38,6 +38,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,8 @@ from otdesk import demo
 
 ROOT = Path(__file__).resolve().parents[1]
 READY = "OTDESK-BENCH-READY"
+#: a start-up child still running after this long is killed (and the run fails)
+STARTUP_TIMEOUT_S = 60
 
 #: what a consultant types into the list's search box, key by key; a trailing space
 #: is a key too (the filter strips it), and so is a second word
@@ -138,17 +141,23 @@ def _start_once(code: str, args: list[str], stdin_text: str = "") -> tuple[float
     child = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, env=_child_env(),
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
-    child.stdin.write(stdin_text)
-    child.stdin.close()
-    elapsed, marks = None, {}
-    for line in child.stdout:
-        if line.strip() == READY:
-            elapsed = time.perf_counter() - start
-            marks = json.loads(child.stdout.readline())
-            break
-    child.stdout.read()
-    err = child.stderr.read()
-    if child.wait(timeout=60) != 0 or elapsed is None:
+    watchdog = threading.Timer(STARTUP_TIMEOUT_S, child.kill)  # a hung child ends the run
+    watchdog.start()
+    try:
+        child.stdin.write(stdin_text)
+        child.stdin.close()
+        elapsed, marks = None, {}
+        for line in child.stdout:
+            if line.strip() == READY:
+                elapsed = time.perf_counter() - start
+                marks = json.loads(child.stdout.readline())
+                break
+        child.stdout.read()
+        err = child.stderr.read()
+        child.wait()
+    finally:
+        watchdog.cancel()
+    if child.returncode != 0 or elapsed is None:
         raise RuntimeError(f"start-up child failed ({child.returncode}):\n{err[-2000:]}")
     return elapsed, marks
 
@@ -402,8 +411,8 @@ def bench_autosave(window, vault, keys: int = 300) -> list[Measure]:
         watch.stop()
         window.signals.saved.disconnect(on_saved)
         window.signals.saved.connect(window._saved)  # noqa: SLF001
-        window.writer.submit = submit.fn
-        editor.edit = edit.fn
+        del window.writer.submit  # the class's methods again
+        del editor.edit
     assert len(field.toPlainText()) == LONG_TEXT + keys
     assert repo.get(cid).situation.background == field.toPlainText()
 

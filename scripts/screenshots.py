@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from keyring.backends import fail  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from otdesk import domain  # noqa: E402
@@ -73,6 +74,16 @@ def main() -> int:
         vault = open_vault(data, passphrase=PASSPHRASE)
         insert_demo(vault.repository, 300, seed=11)
         c = vault.repository.create(example())
+        c.options = [domain.Option(title="Verkostopalaveri koululla", benefits="Kaikki "
+                                   "aikuiset samassa pöydässä", risks="Isä ei osallistu",
+                                   chosen=True, why="Nopein tapa saada yhteinen linja"),
+                     domain.Option(title="Lastenpsykiatrian arvio", risks="Pitkä jono")]
+        c.plan.steps = [domain.PlanStep("Kutsu verkostopalaveri koolle", "Sanna Virtanen",
+                                        dt.date.today() + dt.timedelta(days=7)),
+                        domain.PlanStep("Lähete lastenpsykiatriaan", "Koululääkäri",
+                                        dt.date.today() + dt.timedelta(days=14))]
+        c.plan.follow_up_date = dt.date.today() + dt.timedelta(days=30)
+        vault.repository.update(c)
         window = MainWindow(vault, lang=args.lang)
         window.resize(1280, 820)
         window.show()
@@ -87,6 +98,8 @@ def main() -> int:
         window.open_consultation(c.id)
         for i in range(window.editor.nav.count()):
             window.editor.show_page(i)
+            if window.editor.phase_ids[i] == "summary":
+                QTest.qWait(1500)  # QtPdf renders the pages in the background
             shot(f"{i + 2:02d}-{window.editor.phase_ids[i]}")
         window.close()
         vault.close()

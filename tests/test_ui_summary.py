@@ -67,8 +67,6 @@ def test_print_records_the_delivery_and_seals_the_record(qtbot, window, vault, h
     assert delivery.sha256 == hashlib.sha256(preview_bytes).hexdigest()
     assert vault.repository.get(held.id).status == "summary_delivered"
     assert page.history.count() == 1
-    row = window.list.model.find(held.id)
-    assert window.list.model.row(row).summary.delivered
 
     # sealed: the phases are read-only, an addendum gives version 2
     editor = window.editor
@@ -79,6 +77,11 @@ def test_print_records_the_delivery_and_seals_the_record(qtbot, window, vault, h
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert vault.repository.get(held.id).addenda[0].text == "Palaveri siirtyi viikolla."
     assert "2" in page.state.text()
+
+    # back in the list, the consultation shows as delivered
+    window.show_list()
+    row = window.list.model.find(held.id)
+    assert window.list.model.row(row).summary.delivered
 
 
 def test_save_as_pdf_writes_the_same_bytes_and_earlier_versions_reopen(

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._created_blank: int | None = None
         self._closed = False
+        self._stale: set[int] = set()
         self.list.reload()
 
     def _render_summary(self, consultation: Consultation, lang: str) -> bytes:
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
 
     def show_list(self) -> None:
         self._leave_editor()
+        self.writer.flush()
+        self._refresh_stale()
         self.stack.setCurrentWidget(self.list)
         self.list.table.setFocus()
 
@@ -140,21 +143,27 @@ class MainWindow(QMainWindow):
                 self.repository.delete(c.id)
             except UserError:
                 pass
-            self.list.reload()
+            self.list.remove(c.id)
+            self._stale.discard(c.id)
         self._created_blank = None
         self.editor.c = None
 
     def _changed_elsewhere(self, consultation_id: int) -> None:
-        self.list.update_one(self.repository.summary(consultation_id))
+        self._stale.add(consultation_id)
 
     def _saved(self, snapshot: Consultation) -> None:
         if self._closed:
             return  # a late message from the writer after the vault was closed
         self.editor.on_saved(snapshot)
-        try:
-            self.list.update_one(self.repository.summary(snapshot.id))
-        except UserError:
-            pass  # deleted meanwhile
+        self._stale.add(snapshot.id)  # the list is refreshed when it is shown again
+
+    def _refresh_stale(self) -> None:
+        for consultation_id in sorted(self._stale):
+            try:
+                self.list.update_one(self.repository.summary(consultation_id))
+            except UserError:
+                pass  # deleted meanwhile
+        self._stale.clear()
 
     # -- dialogs ----------------------------------------------------------------------------
 

@@ -39,223 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Guiding questions</source>
-        <extracomment>wait this long after the last keystroke before saving … … but never let an edit wait longer than this</extracomment>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Add a &amp;rating</source>
         <translation>Add a &amp;rating</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="88"/>
         <source>Add an &amp;option</source>
         <translation>Add an &amp;option</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="88"/>
         <source>Add a &amp;step</source>
         <translation>Add a &amp;step</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Not asked yet</source>
         <translation>Not asked yet</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <location filename="../../otdesk/ui/editor.py" line="92"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="91"/>
+        <location filename="../../otdesk/ui/editor.py" line="93"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="100"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="107"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="109"/>
+        <location filename="../../otdesk/ui/editor.py" line="111"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="121"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="124"/>
+        <location filename="../../otdesk/ui/editor.py" line="126"/>
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="131"/>
+        <location filename="../../otdesk/ui/editor.py" line="133"/>
+        <location filename="../../otdesk/ui/editor.py" line="192"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="183"/>
+        <location filename="../../otdesk/ui/editor.py" line="135"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="139"/>
+        <source>Sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="194"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="185"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>Session date</source>
         <translation>Session date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="187"/>
+        <location filename="../../otdesk/ui/editor.py" line="198"/>
         <source>Session &amp;date</source>
         <translation>Session &amp;date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="189"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>Duration in minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
         <source>D&amp;uration</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="193"/>
+        <location filename="../../otdesk/ui/editor.py" line="204"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="198"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Requester&apos;s feedback</source>
         <translation>Requester&apos;s feedback</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="211"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Feedback score from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="202"/>
+        <location filename="../../otdesk/ui/editor.py" line="213"/>
         <source>Score (1–5)</source>
         <translation>Score (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="214"/>
         <source>Feedback comment</source>
         <translation>Feedback comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="205"/>
+        <location filename="../../otdesk/ui/editor.py" line="216"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="227"/>
+        <location filename="../../otdesk/ui/editor.py" line="239"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="289"/>
+        <location filename="../../otdesk/ui/editor.py" line="264"/>
+        <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="330"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="297"/>
+        <location filename="../../otdesk/ui/editor.py" line="338"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="313"/>
+        <location filename="../../otdesk/ui/editor.py" line="354"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="317"/>
+        <location filename="../../otdesk/ui/editor.py" line="358"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="325"/>
+        <location filename="../../otdesk/ui/editor.py" line="366"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="327"/>
+        <location filename="../../otdesk/ui/editor.py" line="368"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <location filename="../../otdesk/ui/editor.py" line="371"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <location filename="../../otdesk/ui/editor.py" line="371"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="337"/>
+        <location filename="../../otdesk/ui/editor.py" line="378"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="346"/>
+        <location filename="../../otdesk/ui/editor.py" line="387"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="348"/>
+        <location filename="../../otdesk/ui/editor.py" line="389"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="354"/>
+        <location filename="../../otdesk/ui/editor.py" line="395"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="378"/>
+        <location filename="../../otdesk/ui/editor.py" line="419"/>
         <source>Why is the request %1?</source>
         <translation>Why is the request %1?</translation>
     </message>
@@ -467,213 +482,218 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="118"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="115"/>
+        <source>Request</source>
+        <translation type="unfinished">Request</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="119"/>
         <source>Deadlines</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="127"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="128"/>
         <source>Requester</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="129"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
         <source>e.g. social worker</source>
         <translation>e.g. social worker</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="136"/>
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="137"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
         <source>&amp;Sector</source>
         <translation>&amp;Sector</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="139"/>
         <source>Wellbeing region</source>
         <translation>Wellbeing region</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="141"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
         <source>Wellbeing &amp;region</source>
         <translation>Wellbeing &amp;region</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
         <source>&amp;Phone</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="147"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="148"/>
         <source>The request</source>
         <translation>The request</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="149"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="150"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="151"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
         <source>C&amp;hannel</source>
         <translation>C&amp;hannel</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="153"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="154"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
         <source>Recei&amp;ved</source>
         <translation>Recei&amp;ved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="156"/>
         <source>The consultation question</source>
         <translation>The consultation question</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="157"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
         <source>&amp;Question</source>
         <translation>&amp;Question</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="161"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="159"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="162"/>
         <source>Situation categories</source>
         <translation>Situation categories</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="165"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="166"/>
         <source>Client data</source>
         <translation>Client data</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="168"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
         <source>&amp;Anonymous (no data identifying the client)</source>
         <translation>&amp;Anonymous (no data identifying the client)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
         <source>&amp;Identified, with the client&apos;s consent</source>
         <translation>&amp;Identified, with the client&apos;s consent</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
         <source>Anonymity</source>
         <translation>Anonymity</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="175"/>
         <location filename="../../otdesk/ui/intake_page.py" line="176"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
         <source>Consent given by</source>
         <translation>Consent given by</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="179"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="178"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
         <source>Consent given on</source>
         <translation>Consent given on</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
         <location filename="../../otdesk/ui/intake_page.py" line="181"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
         <source>Scope of consent</source>
         <translation>Scope of consent</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="183"/>
         <source>Client (identifying details)</source>
         <translation>Client (identifying details)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="184"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="185"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="190"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
         <source>Consultants</source>
         <translation>Consultants</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="193"/>
         <source>Names, separated by commas</source>
         <translation>Names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="194"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
         <source>Consul&amp;tants</source>
         <translation>Consul&amp;tants</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="197"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
         <source>Taken into processing on</source>
         <translation>Taken into processing on</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="200"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
         <source>suggested</source>
         <translation>suggested</translation>
     </message>
@@ -681,39 +701,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="63"/>
+        <location filename="../../otdesk/ui/main_window.py" line="73"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="64"/>
+        <location filename="../../otdesk/ui/main_window.py" line="74"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="68"/>
+        <location filename="../../otdesk/ui/main_window.py" line="78"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="73"/>
+        <location filename="../../otdesk/ui/main_window.py" line="83"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="78"/>
+        <location filename="../../otdesk/ui/main_window.py" line="88"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="79"/>
+        <location filename="../../otdesk/ui/main_window.py" line="89"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="82"/>
+        <location filename="../../otdesk/ui/main_window.py" line="92"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="28"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="32"/>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="35"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="46"/>
+        <source>Type the passphrase again:</source>
+        <translation type="unfinished">Type the passphrase again:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="63"/>
+        <source>The passphrases differ. Try again.</source>
+        <translation type="unfinished">The passphrases differ. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="136"/>
+        <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
+        <translation type="unfinished">No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="161"/>
+        <source>Passphrase for your OT Desk data:</source>
+        <translation type="unfinished">Passphrase for your OT Desk data:</translation>
     </message>
 </context>
 <context>
@@ -721,8 +779,47 @@
     <message>
         <location filename="../../otdesk/ui/list_editors.py" line="161"/>
         <source>Remove row %1 and what is written in it?</source>
-        <extracomment>option attributes that get a multi-line box in the card</extracomment>
         <translation>Remove row %1 and what is written in it?</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="82"/>
+        <location filename="../../otdesk/ui/unlock.py" line="92"/>
+        <location filename="../../otdesk/ui/unlock.py" line="122"/>
+        <source>Recovery code</source>
+        <translation type="unfinished">Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="83"/>
+        <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
+        <translation type="unfinished">Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="94"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="95"/>
+        <source>Print the recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="97"/>
+        <source>I have &amp;written down or printed the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="98"/>
+        <source>I have written down or printed the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/unlock.py" line="99"/>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -769,41 +866,127 @@
     </message>
 </context>
 <context>
-    <name>_t</name>
+    <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="35"/>
-        <source>Recovery code</source>
-        <translation>Recovery code</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="85"/>
+        <source>Language of the summary</source>
+        <extracomment>the consultation changed in the vault (a delivery moved its status, an addendum)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="37"/>
-        <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
-        <translation>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="45"/>
-        <source>I have stored the code</source>
-        <translation>I have stored the code</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="91"/>
+        <source>Print the summary</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="55"/>
-        <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
-        <translation>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="93"/>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="59"/>
-        <source>Type the passphrase again:</source>
-        <translation>Type the passphrase again:</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
+        <source>Save the summary as a PDF file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="63"/>
-        <source>The passphrases differ. Try again.</source>
-        <translation>The passphrases differ. Try again.</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
+        <source>Summary state</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="89"/>
-        <source>Passphrase for your OT Desk data:</source>
-        <translation>Passphrase for your OT Desk data:</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <source>Preview of the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="102"/>
+        <source>Delivered summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <source>New addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="109"/>
+        <source>&amp;Add addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <source>Add addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <source>Show the current version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="116"/>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <source>Addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="136"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="168"/>
+        <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <source>printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <source>saved as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
+        <source>Showing a delivered summary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="225"/>
+        <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="228"/>
+        <source>Save the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="229"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
