@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QListWidget, QMenu, QMessageBox, QPushButton,
@@ -31,13 +31,6 @@ from otdesk.ui.phase_page import PhasePage
 SAVE_DELAY_MS = 300
 # … but never let an edit wait longer than this
 SAVE_AT_MOST_S = 0.8
-
-
-class WriterSignals(QObject):
-    """The background writer's callbacks, as signals delivered on the UI thread."""
-
-    saved = Signal(object)
-    failed = Signal(int, object)
 
 
 def _walk(consultation: Consultation, key: str):

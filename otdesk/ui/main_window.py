@@ -19,8 +19,7 @@ from otdesk.storage.experts import ExpertDirectory
 from otdesk.storage.vault import Vault
 from otdesk.storage.writer import BackgroundWriter
 from otdesk.ui.consultation_list import ConsultationList
-from otdesk.ui.editor import ConsultationEditor, WriterSignals
-from otdesk.ui.summary_page import SummaryPage
+from otdesk.ui.writer_signals import WriterSignals
 
 
 class MainWindow(QMainWindow):
@@ -42,25 +41,40 @@ class MainWindow(QMainWindow):
         self.writer = BackgroundWriter(vault, on_saved=self.signals.saved.emit,
                                        on_error=self.signals.failed.emit)
         self.list = ConsultationList(self.repository, lang, self.rules)
-        self.summary = SummaryPage(vault, self._render_summary, lang)
-        self.editor = ConsultationEditor(self.writer, self.repository, self.directory, lang,
-                                         self.rules, summary=self.summary)
+        self._editor = None  # built when the first consultation is opened (faster start)
+        self.summary = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
-        self.stack.addWidget(self.editor)
         self.setCentralWidget(self.stack)
 
         self.list.open_requested.connect(self.open_consultation)
         self.list.new_requested.connect(self.new_consultation)
-        self.editor.back_requested.connect(self.show_list)
         self.signals.saved.connect(self._saved)
-        self.summary.changed.connect(self._changed_elsewhere)
-        self.signals.failed.connect(self.editor.on_failed)
+        self.signals.failed.connect(self._failed)
         self._build_menus()
         self._created_blank: int | None = None
         self._closed = False
         self._stale: set[int] = set()
         self.list.reload()
+
+    @property
+    def editor(self):
+        """The consultation editor (with its Summary page), built on first use."""
+        if self._editor is None:
+            from otdesk.ui.editor import ConsultationEditor
+            from otdesk.ui.summary_page import SummaryPage
+
+            self.summary = SummaryPage(self.vault, self._render_summary, self.lang)
+            self.summary.changed.connect(self._changed_elsewhere)
+            self._editor = ConsultationEditor(self.writer, self.repository, self.directory,
+                                              self.lang, self.rules, summary=self.summary)
+            self._editor.back_requested.connect(self.show_list)
+            self.stack.addWidget(self._editor)
+        return self._editor
+
+    def _failed(self, consultation_id: int, error: UserError) -> None:
+        if self._editor is not None and not self._closed:
+            self._editor.on_failed(consultation_id, error)
 
     def _render_summary(self, consultation: Consultation, lang: str) -> bytes:
         from otdesk.summary import render_summary
@@ -133,9 +147,9 @@ class MainWindow(QMainWindow):
 
     def _leave_editor(self) -> None:
         """Store what is pending; a new consultation left untouched is removed again."""
-        c = self.editor.c
-        if c is None:
+        if self._editor is None or self._editor.c is None:
             return
+        c = self._editor.c
         self.editor.save_now()
         if c.id == self._created_blank and c.to_dict() == self._blank_snapshot:
             self.writer.flush()
@@ -154,7 +168,8 @@ class MainWindow(QMainWindow):
     def _saved(self, snapshot: Consultation) -> None:
         if self._closed:
             return  # a late message from the writer after the vault was closed
-        self.editor.on_saved(snapshot)
+        if self._editor is not None:
+            self._editor.on_saved(snapshot)
         self._stale.add(snapshot.id)  # the list is refreshed when it is shown again
 
     def _refresh_stale(self) -> None:
@@ -171,8 +186,8 @@ class MainWindow(QMainWindow):
         from otdesk.ui.experts_dialog import ExpertsDialog
 
         ExpertsDialog(self.directory, self.lang, self).exec()
-        if self.editor.c is not None:
-            self.editor._refresh_experts()
+        if self._editor is not None and self._editor.c is not None:
+            self._editor._refresh_experts()
 
     def edit_settings(self) -> None:
         from otdesk.ui.settings_dialog import SettingsDialog
@@ -187,7 +202,8 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.editor.save_now()
+        if self._editor is not None:
+            self._editor.save_now()
         if not self.writer.flush(timeout=15):
             answer = QMessageBox.warning(
                 self, "OT Desk", UserError("error.unsaved_on_close").message(self.lang),
@@ -202,7 +218,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self.stack.currentWidget() is self.editor:
+        if event.key() == Qt.Key.Key_Escape and self._editor is not None \
+                and self.stack.currentWidget() is self._editor:
             self.show_list()
             return
         super().keyPressEvent(event)

@@ -278,52 +278,52 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="175"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="202"/>
         <source>Search all text…</source>
         <translation>Search all text…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="176"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="203"/>
         <source>Search consultations</source>
         <translation>Search consultations</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="179"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="206"/>
         <source>Show status</source>
         <translation>Show status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="180"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="207"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="181"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="184"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="211"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="185"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="212"/>
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="194"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="218"/>
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="213"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="237"/>
         <source>Number of consultations shown</source>
         <translation>Number of consultations shown</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="263"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="314"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n consultation</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="265"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -342,57 +342,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Reference</source>
+        <extracomment>the view&apos;s header asked for another order (column, order)</extracomment>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
         <source>Next due</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
         <source>intake</source>
         <translation>intake</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
         <source>preparation</source>
         <translation>preparation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="60"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="67"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
@@ -701,37 +702,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="73"/>
+        <location filename="../../otdesk/ui/main_window.py" line="74"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="74"/>
+        <location filename="../../otdesk/ui/main_window.py" line="75"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="78"/>
+        <location filename="../../otdesk/ui/main_window.py" line="79"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="83"/>
+        <location filename="../../otdesk/ui/main_window.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <location filename="../../otdesk/ui/main_window.py" line="89"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="90"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="92"/>
+        <location filename="../../otdesk/ui/main_window.py" line="93"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>

@@ -278,52 +278,52 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="175"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="202"/>
         <source>Search all text…</source>
         <translation>Hae kaikesta tekstistä…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="176"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="203"/>
         <source>Search consultations</source>
         <translation>Hae konsultaatioita</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="179"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="206"/>
         <source>Show status</source>
         <translation>Näytettävä tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="180"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="207"/>
         <source>All statuses</source>
         <translation>Kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="181"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="208"/>
         <source>Open (not closed)</source>
         <translation>Avoimet (ei päättyneet)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="184"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="211"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="185"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="212"/>
         <source>New consultation</source>
         <translation>Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="194"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="218"/>
         <source>Consultations</source>
         <translation>Konsultaatiot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="213"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="237"/>
         <source>Number of consultations shown</source>
         <translation>Näytettyjen konsultaatioiden määrä</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="263"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="314"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultaatio</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="265"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n myöhässä</numerusform>
@@ -342,57 +342,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Reference</source>
+        <extracomment>the view&apos;s header asked for another order (column, order)</extracomment>
         <translation>Tunnus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Organisation</source>
         <translation>Organisaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="56"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Categories</source>
         <translation>Tilanneluokat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
         <source>Next due</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="57"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
         <source>Received</source>
         <translation>Saapunut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
         <source>intake</source>
         <translation>käsittelyyn otto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="58"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
         <source>preparation</source>
         <translation>ennakkokäsittely</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="59"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="60"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="67"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
@@ -701,37 +702,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="73"/>
+        <location filename="../../otdesk/ui/main_window.py" line="74"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="74"/>
+        <location filename="../../otdesk/ui/main_window.py" line="75"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="78"/>
+        <location filename="../../otdesk/ui/main_window.py" line="79"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="83"/>
+        <location filename="../../otdesk/ui/main_window.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <location filename="../../otdesk/ui/main_window.py" line="89"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="90"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="92"/>
+        <location filename="../../otdesk/ui/main_window.py" line="93"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
