@@ -50,7 +50,7 @@ class Row:
 class ConsultationTableModel(QAbstractTableModel):
     COLUMNS = ("reference", "organisation", "categories", "status", "due", "received")
 
-    #: the view's header asked for another order (column, order)
+    # the view's header asked for another order (column, order)
     sort_requested = Signal(int, Qt.SortOrder)
 
     def __init__(self, lang: str, rules: deadlines.DeadlineRules, parent=None) -> None:

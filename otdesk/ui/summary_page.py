@@ -72,7 +72,7 @@ def print_pdf(document: QPdfDocument, printer) -> None:
 class SummaryPage(QWidget):
     """Preview, print, save; the deliveries so far; addenda once the record is sealed."""
 
-    #: the consultation changed in the vault (a delivery moved its status, an addendum)
+    # the consultation changed in the vault (a delivery moved its status, an addendum)
     changed = Signal(int)
 
     def __init__(self, vault, render, lang: str, parent=None) -> None:
@@ -101,6 +101,7 @@ class SummaryPage(QWidget):
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Delivered summaries"))
         self.history.setMaximumHeight(110)
+        self.history.setWordWrap(True)
         self.history.itemActivated.connect(self.reopen)
         self.addendum = QPlainTextEdit()
         self.addendum.setAccessibleName(self.tr("New addendum"))
@@ -177,7 +178,7 @@ class SummaryPage(QWidget):
                     f"{when:%H.%M} · {how} · {d.lang} · {d.actor}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, d.id)
-            item.setToolTip(f"SHA-256 {d.sha256}")
+            item.setToolTip(f"{text}\nSHA-256 {d.sha256}")
             self.history.addItem(item)
 
     def reopen(self, item: QListWidgetItem) -> None:

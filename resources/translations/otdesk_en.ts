@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Guiding questions</source>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Add a &amp;rating</source>
         <translation>Add a &amp;rating</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add an &amp;option</source>
         <translation>Add an &amp;option</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add a &amp;step</source>
         <translation>Add a &amp;step</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Not asked yet</source>
         <translation>Not asked yet</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="92"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="100"/>
+        <location filename="../../otdesk/ui/editor.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="107"/>
+        <location filename="../../otdesk/ui/editor.py" line="100"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="111"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="121"/>
+        <location filename="../../otdesk/ui/editor.py" line="114"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="126"/>
+        <location filename="../../otdesk/ui/editor.py" line="119"/>
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="133"/>
-        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <location filename="../../otdesk/ui/editor.py" line="126"/>
+        <location filename="../../otdesk/ui/editor.py" line="185"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="135"/>
+        <location filename="../../otdesk/ui/editor.py" line="128"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="139"/>
+        <location filename="../../otdesk/ui/editor.py" line="132"/>
         <source>Sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="194"/>
+        <location filename="../../otdesk/ui/editor.py" line="187"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="189"/>
         <source>Session date</source>
         <translation>Session date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="198"/>
+        <location filename="../../otdesk/ui/editor.py" line="191"/>
         <source>Session &amp;date</source>
         <translation>Session &amp;date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="193"/>
         <source>Duration in minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>D&amp;uration</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="204"/>
+        <location filename="../../otdesk/ui/editor.py" line="197"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="202"/>
         <source>Requester&apos;s feedback</source>
         <translation>Requester&apos;s feedback</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="211"/>
+        <location filename="../../otdesk/ui/editor.py" line="204"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Feedback score from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="213"/>
+        <location filename="../../otdesk/ui/editor.py" line="206"/>
         <source>Score (1–5)</source>
         <translation>Score (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="214"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Feedback comment</source>
         <translation>Feedback comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="216"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="239"/>
+        <location filename="../../otdesk/ui/editor.py" line="232"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="264"/>
+        <location filename="../../otdesk/ui/editor.py" line="257"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
-        <translation type="unfinished"></translation>
+        <translation>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <location filename="../../otdesk/ui/editor.py" line="323"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="338"/>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="354"/>
+        <location filename="../../otdesk/ui/editor.py" line="347"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="358"/>
+        <location filename="../../otdesk/ui/editor.py" line="351"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="366"/>
+        <location filename="../../otdesk/ui/editor.py" line="359"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="368"/>
+        <location filename="../../otdesk/ui/editor.py" line="361"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="378"/>
+        <location filename="../../otdesk/ui/editor.py" line="371"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="387"/>
+        <location filename="../../otdesk/ui/editor.py" line="380"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="389"/>
+        <location filename="../../otdesk/ui/editor.py" line="382"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="395"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="419"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>Why is the request %1?</source>
         <translation>Why is the request %1?</translation>
     </message>
@@ -344,7 +344,6 @@
     <message>
         <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Reference</source>
-        <extracomment>the view&apos;s header asked for another order (column, order)</extracomment>
         <translation>Reference</translation>
     </message>
     <message>
@@ -485,7 +484,7 @@
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="115"/>
         <source>Request</source>
-        <translation type="unfinished">Request</translation>
+        <translation>Request</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="119"/>
@@ -702,37 +701,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="74"/>
+        <location filename="../../otdesk/ui/main_window.py" line="88"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="75"/>
+        <location filename="../../otdesk/ui/main_window.py" line="89"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="79"/>
+        <location filename="../../otdesk/ui/main_window.py" line="93"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="84"/>
+        <location filename="../../otdesk/ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="103"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="90"/>
+        <location filename="../../otdesk/ui/main_window.py" line="104"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="93"/>
+        <location filename="../../otdesk/ui/main_window.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -742,37 +741,37 @@
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="28"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="32"/>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase again</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="35"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="46"/>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished">Type the passphrase again:</translation>
+        <translation>Type the passphrase again:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="63"/>
         <source>The passphrases differ. Try again.</source>
-        <translation type="unfinished">The passphrases differ. Try again.</translation>
+        <translation>The passphrases differ. Try again.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="136"/>
         <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
-        <translation type="unfinished">No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
+        <translation>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="161"/>
         <source>Passphrase for your OT Desk data:</source>
-        <translation type="unfinished">Passphrase for your OT Desk data:</translation>
+        <translation>Passphrase for your OT Desk data:</translation>
     </message>
 </context>
 <context>
@@ -790,37 +789,37 @@
         <location filename="../../otdesk/ui/unlock.py" line="92"/>
         <location filename="../../otdesk/ui/unlock.py" line="122"/>
         <source>Recovery code</source>
-        <translation type="unfinished">Recovery code</translation>
+        <translation>Recovery code</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="83"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
-        <translation type="unfinished">Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</translation>
+        <translation>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="94"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="95"/>
         <source>Print the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the recovery code</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="97"/>
         <source>I have &amp;written down or printed the code</source>
-        <translation type="unfinished"></translation>
+        <translation>I have &amp;written down or printed the code</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="98"/>
         <source>I have written down or printed the code</source>
-        <translation type="unfinished"></translation>
+        <translation>I have written down or printed the code</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="99"/>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continue</translation>
     </message>
 </context>
 <context>
@@ -871,123 +870,122 @@
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="85"/>
         <source>Language of the summary</source>
-        <extracomment>the consultation changed in the vault (a delivery moved its status, an addendum)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Language of the summary</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="91"/>
         <source>Print the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the summary</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="93"/>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="94"/>
         <source>Save the summary as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the summary as a PDF file</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="98"/>
         <source>Summary state</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary state</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="100"/>
         <source>Preview of the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview of the summary</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="102"/>
         <source>Delivered summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered summaries</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
         <source>New addendum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="109"/>
-        <source>&amp;Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>New addendum</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <source>&amp;Add addendum</source>
+        <translation>&amp;Add addendum</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="111"/>
         <source>Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="113"/>
         <source>Show the current version</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the current version</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="116"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="124"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="128"/>
         <source>Addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="136"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="137"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="168"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not delivered yet. Printing or saving records the delivery and seals the record.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>printed</source>
-        <translation type="unfinished"></translation>
+        <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>saved as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
         <source>Showing a delivered summary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing a delivered summary: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="225"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="226"/>
         <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="228"/>
-        <source>Save the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="229"/>
+        <source>Save the summary</source>
+        <translation>Save the summary</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="230"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 </TS>

@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Guiding questions</source>
         <translation>Apukysymykset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Add a &amp;rating</source>
         <translation>Lisää &amp;arvio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add an &amp;option</source>
         <translation>Lisää &amp;vaihtoehto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add a &amp;step</source>
         <translation>Lisää toimen&amp;pide</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Remove</source>
         <translation>Poista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Not asked yet</source>
         <translation>Ei vielä kysytty</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="92"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>← &amp;List</source>
         <translation>← &amp;Luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Back to the list</source>
         <translation>Takaisin luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Consultation</source>
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="100"/>
+        <location filename="../../otdesk/ui/editor.py" line="93"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Next deadline</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="107"/>
+        <location filename="../../otdesk/ui/editor.py" line="100"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="111"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Missing information</source>
         <translation>Puuttuvat tiedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="121"/>
+        <location filename="../../otdesk/ui/editor.py" line="114"/>
         <source>Pages of the consultation</source>
         <translation>Konsultaation sivut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="126"/>
+        <location filename="../../otdesk/ui/editor.py" line="119"/>
         <source>Request</source>
         <translation>Pyyntö</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="133"/>
-        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <location filename="../../otdesk/ui/editor.py" line="126"/>
+        <location filename="../../otdesk/ui/editor.py" line="185"/>
         <source>Close-out</source>
         <translation>Päättäminen ja palaute</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="135"/>
+        <location filename="../../otdesk/ui/editor.py" line="128"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="139"/>
+        <location filename="../../otdesk/ui/editor.py" line="132"/>
         <source>Sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukittu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="194"/>
+        <location filename="../../otdesk/ui/editor.py" line="187"/>
         <source>Session</source>
         <translation>Konsultaatiotapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="189"/>
         <source>Session date</source>
         <translation>Tapaamisen päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="198"/>
+        <location filename="../../otdesk/ui/editor.py" line="191"/>
         <source>Session &amp;date</source>
         <translation>Tapaamisen &amp;päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="193"/>
         <source>Duration in minutes</source>
         <translation>Kesto minuutteina</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>D&amp;uration</source>
         <translation>K&amp;esto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="204"/>
+        <location filename="../../otdesk/ui/editor.py" line="197"/>
         <source>Mode</source>
         <translation>Toteutustapa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>&amp;Mode</source>
         <translation>Toteut&amp;ustapa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="202"/>
         <source>Requester&apos;s feedback</source>
         <translation>Pyytäjän palaute</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="211"/>
+        <location filename="../../otdesk/ui/editor.py" line="204"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Palautteen arvosana 1–5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="213"/>
+        <location filename="../../otdesk/ui/editor.py" line="206"/>
         <source>Score (1–5)</source>
         <translation>Arvosana (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="214"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Feedback comment</source>
         <translation>Palautteen kommentti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="216"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="239"/>
+        <location filename="../../otdesk/ui/editor.py" line="232"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="264"/>
+        <location filename="../../otdesk/ui/editor.py" line="257"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenveto on toimitettu, ja tiedot on lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <location filename="../../otdesk/ui/editor.py" line="323"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="338"/>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="354"/>
+        <location filename="../../otdesk/ui/editor.py" line="347"/>
         <source>Saved %1</source>
         <translation>Tallennettu klo %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="358"/>
+        <location filename="../../otdesk/ui/editor.py" line="351"/>
         <source>NOT SAVED — trying again</source>
         <translation>EI TALLENNETTU — yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="366"/>
+        <location filename="../../otdesk/ui/editor.py" line="359"/>
         <source>(organisation not given)</source>
         <translation>(organisaatiota ei kirjattu)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="368"/>
+        <location filename="../../otdesk/ui/editor.py" line="361"/>
         <source>Status: %1</source>
         <translation>Tila: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>intake due</source>
         <translation>käsittelyyn otto viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>preparation due</source>
         <translation>ennakkokäsittely viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="378"/>
+        <location filename="../../otdesk/ui/editor.py" line="371"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="387"/>
+        <location filename="../../otdesk/ui/editor.py" line="380"/>
         <source>Intake due %1</source>
         <translation>Käsittelyyn otto viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="389"/>
+        <location filename="../../otdesk/ui/editor.py" line="382"/>
         <source>preparation due %1</source>
         <translation>ennakkokäsittely viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="395"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Reason: %1</source>
         <translation>Syy: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="419"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>Why is the request %1?</source>
         <translation>Pyyntö: %1. Mikä on syy?</translation>
     </message>
@@ -344,7 +344,6 @@
     <message>
         <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Reference</source>
-        <extracomment>the view&apos;s header asked for another order (column, order)</extracomment>
         <translation>Tunnus</translation>
     </message>
     <message>
@@ -485,7 +484,7 @@
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="115"/>
         <source>Request</source>
-        <translation type="unfinished">Pyyntö</translation>
+        <translation>Pyyntö</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="119"/>
@@ -702,37 +701,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="74"/>
+        <location filename="../../otdesk/ui/main_window.py" line="88"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="75"/>
+        <location filename="../../otdesk/ui/main_window.py" line="89"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="79"/>
+        <location filename="../../otdesk/ui/main_window.py" line="93"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="84"/>
+        <location filename="../../otdesk/ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="103"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="90"/>
+        <location filename="../../otdesk/ui/main_window.py" line="104"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="93"/>
+        <location filename="../../otdesk/ui/main_window.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
@@ -742,37 +741,37 @@
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="28"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnuslause</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="32"/>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnuslause uudelleen</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="35"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelma</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="46"/>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished">Kirjoita tunnuslause uudelleen:</translation>
+        <translation>Kirjoita tunnuslause uudelleen:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="63"/>
         <source>The passphrases differ. Try again.</source>
-        <translation type="unfinished">Tunnuslauseet eivät täsmää. Yritä uudelleen.</translation>
+        <translation>Tunnuslauseet eivät täsmää. Yritä uudelleen.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="136"/>
         <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
-        <translation type="unfinished">Tältä tietokoneelta ei löytynyt turvallista avainsäilöä. Valitse tunnuslause (vähintään 8 merkkiä), joka suojaa tietosi:</translation>
+        <translation>Tältä tietokoneelta ei löytynyt turvallista avainsäilöä. Valitse tunnuslause (vähintään 8 merkkiä), joka suojaa tietosi:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="161"/>
         <source>Passphrase for your OT Desk data:</source>
-        <translation type="unfinished">OT Deskin tunnuslause:</translation>
+        <translation>Tunnuslause OT Deskin tietoihisi:</translation>
     </message>
 </context>
 <context>
@@ -790,37 +789,37 @@
         <location filename="../../otdesk/ui/unlock.py" line="92"/>
         <location filename="../../otdesk/ui/unlock.py" line="122"/>
         <source>Recovery code</source>
-        <translation type="unfinished">Palautuskoodi</translation>
+        <translation>Palautuskoodi</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="83"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
-        <translation type="unfinished">Kirjoita tämä palautuskoodi ylös tai tulosta se ja säilytä lukitussa paikassa. Koodi näytetään vain nyt. Sillä tietosi saa auki, jos avainsäilö tai tunnuslause katoaa.</translation>
+        <translation>Kirjoita tämä palautuskoodi ylös tai tulosta se ja säilytä sitä lukitussa paikassa. Koodi näytetään vain nyt. Sillä saat tietosi auki, jos avainsäilö tai tunnuslause katoaa.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="94"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tulosta…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="95"/>
         <source>Print the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulosta palautuskoodi</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="97"/>
         <source>I have &amp;written down or printed the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Olen &amp;kirjoittanut koodin ylös tai tulostanut sen</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="98"/>
         <source>I have written down or printed the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Olen kirjoittanut koodin ylös tai tulostanut sen</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="99"/>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jatka</translation>
     </message>
 </context>
 <context>
@@ -871,123 +870,122 @@
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="85"/>
         <source>Language of the summary</source>
-        <extracomment>the consultation changed in the vault (a delivery moved its status, an addendum)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ulosta…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="91"/>
         <source>Print the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="93"/>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="94"/>
         <source>Save the summary as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="98"/>
         <source>Summary state</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenvedon tila</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="100"/>
         <source>Preview of the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="102"/>
         <source>Delivered summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
         <source>New addendum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="109"/>
-        <source>&amp;Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi lisäys</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <source>&amp;Add addendum</source>
+        <translation>Kirj&amp;aa lisäys</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="111"/>
         <source>Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="113"/>
         <source>Show the current version</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="116"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="124"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="128"/>
         <source>Addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="136"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="137"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="168"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>printed</source>
-        <translation type="unfinished"></translation>
+        <translation>tulostettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>saved as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>tallennettu PDF:ksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
         <source>Showing a delivered summary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytetään toimitettu yhteenveto: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="225"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="226"/>
         <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="228"/>
-        <source>Save the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettua PDF-tiedostoa ei ole salattu. Tallenna se vain paikkaan, jossa pyytävän ammattilaisen salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="229"/>
+        <source>Save the summary</source>
+        <translation>Tallenna yhteenveto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="230"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
 </context>
 </TS>

@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Guiding questions</source>
         <translation>Stödfrågor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Add a &amp;rating</source>
         <translation>Lägg till &amp;bedömning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add an &amp;option</source>
         <translation>Lägg till alter&amp;nativ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add a &amp;step</source>
         <translation>Lägg till åt&amp;gärd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Not asked yet</source>
         <translation>Inte frågat ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="92"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>← &amp;List</source>
         <translation>← &amp;Lista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Back to the list</source>
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="100"/>
+        <location filename="../../otdesk/ui/editor.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Next deadline</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="107"/>
+        <location filename="../../otdesk/ui/editor.py" line="100"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="111"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Missing information</source>
         <translation>Uppgifter som saknas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="121"/>
+        <location filename="../../otdesk/ui/editor.py" line="114"/>
         <source>Pages of the consultation</source>
         <translation>Konsultationens sidor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="126"/>
+        <location filename="../../otdesk/ui/editor.py" line="119"/>
         <source>Request</source>
         <translation>Begäran</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="133"/>
-        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <location filename="../../otdesk/ui/editor.py" line="126"/>
+        <location filename="../../otdesk/ui/editor.py" line="185"/>
         <source>Close-out</source>
         <translation>Avslut och respons</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="135"/>
+        <location filename="../../otdesk/ui/editor.py" line="128"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="139"/>
+        <location filename="../../otdesk/ui/editor.py" line="132"/>
         <source>Sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Låst</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="194"/>
+        <location filename="../../otdesk/ui/editor.py" line="187"/>
         <source>Session</source>
         <translation>Konsultationsmöte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="189"/>
         <source>Session date</source>
         <translation>Mötesdatum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="198"/>
+        <location filename="../../otdesk/ui/editor.py" line="191"/>
         <source>Session &amp;date</source>
         <translation>Mötes&amp;datum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="193"/>
         <source>Duration in minutes</source>
         <translation>Längd i minuter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>D&amp;uration</source>
         <translation>Lä&amp;ngd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="204"/>
+        <location filename="../../otdesk/ui/editor.py" line="197"/>
         <source>Mode</source>
         <translation>Mötesform</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>&amp;Mode</source>
         <translation>Mötes&amp;form</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="202"/>
         <source>Requester&apos;s feedback</source>
         <translation>Respons från den begärande yrkespersonen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="211"/>
+        <location filename="../../otdesk/ui/editor.py" line="204"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Responsens betyg från 1 till 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="213"/>
+        <location filename="../../otdesk/ui/editor.py" line="206"/>
         <source>Score (1–5)</source>
         <translation>Betyg (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="214"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Feedback comment</source>
         <translation>Kommentar i responsen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="216"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="239"/>
+        <location filename="../../otdesk/ui/editor.py" line="232"/>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="264"/>
+        <location filename="../../otdesk/ui/editor.py" line="257"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattningen har överlämnats och uppgifterna är låsta. Skriv senare ändringar som daterade tillägg på sidan Sammanfattning.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="330"/>
+        <location filename="../../otdesk/ui/editor.py" line="323"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="338"/>
+        <location filename="../../otdesk/ui/editor.py" line="331"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="354"/>
+        <location filename="../../otdesk/ui/editor.py" line="347"/>
         <source>Saved %1</source>
         <translation>Sparad kl. %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="358"/>
+        <location filename="../../otdesk/ui/editor.py" line="351"/>
         <source>NOT SAVED — trying again</source>
         <translation>INTE SPARAD — försöker igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="366"/>
+        <location filename="../../otdesk/ui/editor.py" line="359"/>
         <source>(organisation not given)</source>
         <translation>(organisation inte angiven)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="368"/>
+        <location filename="../../otdesk/ui/editor.py" line="361"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>intake due</source>
         <translation>mottagning senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>preparation due</source>
         <translation>förberedelse senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="378"/>
+        <location filename="../../otdesk/ui/editor.py" line="371"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="387"/>
+        <location filename="../../otdesk/ui/editor.py" line="380"/>
         <source>Intake due %1</source>
         <translation>Mottagning senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="389"/>
+        <location filename="../../otdesk/ui/editor.py" line="382"/>
         <source>preparation due %1</source>
         <translation>förberedelse senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="395"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Reason: %1</source>
         <translation>Orsak: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="419"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>Why is the request %1?</source>
         <translation>Varför är begäran %1?</translation>
     </message>
@@ -344,7 +344,6 @@
     <message>
         <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
         <source>Reference</source>
-        <extracomment>the view&apos;s header asked for another order (column, order)</extracomment>
         <translation>Referens</translation>
     </message>
     <message>
@@ -485,7 +484,7 @@
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="115"/>
         <source>Request</source>
-        <translation type="unfinished">Begäran</translation>
+        <translation>Begäran</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="119"/>
@@ -702,37 +701,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="74"/>
+        <location filename="../../otdesk/ui/main_window.py" line="88"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="75"/>
+        <location filename="../../otdesk/ui/main_window.py" line="89"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="79"/>
+        <location filename="../../otdesk/ui/main_window.py" line="93"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="84"/>
+        <location filename="../../otdesk/ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="103"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="90"/>
+        <location filename="../../otdesk/ui/main_window.py" line="104"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="93"/>
+        <location filename="../../otdesk/ui/main_window.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
@@ -742,37 +741,37 @@
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="28"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenfras</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="32"/>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenfrasen igen</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="35"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="46"/>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished">Skriv lösenfrasen igen:</translation>
+        <translation>Skriv lösenfrasen igen:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="63"/>
         <source>The passphrases differ. Try again.</source>
-        <translation type="unfinished">Lösenfraserna skiljer sig. Försök igen.</translation>
+        <translation>Lösenfraserna stämmer inte överens. Försök igen.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="136"/>
         <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
-        <translation type="unfinished">Inget säkert nyckelförråd hittades på den här datorn. Välj en lösenfras (minst 8 tecken) som skyddar dina uppgifter:</translation>
+        <translation>Inget säkert nyckelförråd hittades på den här datorn. Välj en lösenfras (minst 8 tecken) som skyddar dina uppgifter:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="161"/>
         <source>Passphrase for your OT Desk data:</source>
-        <translation type="unfinished">Lösenfras för OT Desk:</translation>
+        <translation>Lösenfras för dina uppgifter i OT Desk:</translation>
     </message>
 </context>
 <context>
@@ -790,37 +789,37 @@
         <location filename="../../otdesk/ui/unlock.py" line="92"/>
         <location filename="../../otdesk/ui/unlock.py" line="122"/>
         <source>Recovery code</source>
-        <translation type="unfinished">Återställningskod</translation>
+        <translation>Återställningskod</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="83"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
-        <translation type="unfinished">Skriv ner eller skriv ut den här återställningskoden och förvara den inlåst. Den visas bara nu. Med den öppnas dina uppgifter om nyckelförrådet eller lösenfrasen går förlorad.</translation>
+        <translation>Skriv ner eller skriv ut den här återställningskoden och förvara den inlåst. Den visas bara nu. Med den kan du öppna dina uppgifter om nyckelförrådet eller lösenfrasen går förlorad.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="94"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="95"/>
         <source>Print the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut återställningskoden</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="97"/>
         <source>I have &amp;written down or printed the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Jag har skrivit &amp;ner eller skrivit ut koden</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="98"/>
         <source>I have written down or printed the code</source>
-        <translation type="unfinished"></translation>
+        <translation>Jag har skrivit ner eller skrivit ut koden</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/unlock.py" line="99"/>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsätt</translation>
     </message>
 </context>
 <context>
@@ -871,123 +870,122 @@
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="85"/>
         <source>Language of the summary</source>
-        <extracomment>the consultation changed in the vault (a delivery moved its status, an addendum)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattningens språk</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="91"/>
         <source>Print the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut sammanfattningen</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="93"/>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara som &amp;PDF…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="94"/>
         <source>Save the summary as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara sammanfattningen som en PDF-fil</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="98"/>
         <source>Summary state</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattningens status</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="100"/>
         <source>Preview of the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Förhandsvisning av sammanfattningen</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="102"/>
         <source>Delivered summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Överlämnade sammanfattningar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
         <source>New addendum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="109"/>
-        <source>&amp;Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt tillägg</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <source>&amp;Add addendum</source>
+        <translation>Anteckna &amp;tillägg</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="111"/>
         <source>Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckna tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="113"/>
         <source>Show the current version</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa den aktuella versionen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="116"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="124"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Överlämnade</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="128"/>
         <source>Addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="136"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="137"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Överlämnad: uppgifterna är låsta. Senare ändringar skrivs som daterade tillägg; om du skriver ut nu blir det version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="168"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte överlämnad ännu. När du skriver ut eller sparar sammanfattningen registreras överlämnandet och uppgifterna låses.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>printed</source>
-        <translation type="unfinished"></translation>
+        <translation>utskriven</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>saved as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>sparad som PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
         <source>Showing a delivered summary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Visar en överlämnad sammanfattning: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="225"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="226"/>
         <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="228"/>
-        <source>Save the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Den sparade PDF-filen är inte krypterad. Spara den bara där den begärande yrkespersonens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="229"/>
+        <source>Save the summary</source>
+        <translation>Spara sammanfattningen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="230"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 </TS>
