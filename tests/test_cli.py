@@ -153,3 +153,29 @@ def test_the_desktop_app_without_a_display_says_so(data_dir):
     result = subprocess.run([sys.executable, "-m", "otdesk"], capture_output=True, text=True,
                             env=env, timeout=60)
     assert "näyttöä" in assert_clean_error(result)
+
+
+def test_summary_command_writes_the_pdf_and_records_the_export(data_dir, tmp_path):
+    from pypdf import PdfReader
+
+    _init_passphrase(data_dir)
+    stdin = PASSPHRASE + "\n"
+    assert run_cli(["--passphrase-stdin", "demo", "--count", "3", "--seed", "2"], data_dir,
+                   stdin=stdin).returncode == 0
+    first = json.loads(run_cli(["--passphrase-stdin", "list", "--json"], data_dir,
+                               stdin=stdin).stdout)[0]
+    out = tmp_path / "yhteenveto.pdf"
+    result = run_cli(["--passphrase-stdin", "summary", str(first["id"]), "--out", str(out),
+                      "--lang", "sv"], data_dir, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert first["reference"] in text
+    assert "SEKRETESSBELAGD" in text or "Sekretessbelagd" in text
+    audit = run_cli(["--passphrase-stdin", "audit", "verify"], data_dir, stdin=stdin)
+    assert audit.returncode == 0
+    missing = run_cli(["--passphrase-stdin", "summary", "999999", "--out", str(out)], data_dir,
+                      stdin=stdin)
+    assert "ei löytynyt" in assert_clean_error(missing)
+    nowhere = run_cli(["--passphrase-stdin", "summary", str(first["id"]), "--out",
+                       str(tmp_path / "ei" / "ole" / "x.pdf")], data_dir, stdin=stdin)
+    assert "ei voitu tallentaa" in assert_clean_error(nowhere)
