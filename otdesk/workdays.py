@@ -22,7 +22,11 @@ Friday, 2 working days → Tuesday; on Saturday or Sunday → also Tuesday
 (Monday is day 1).
 
 Everything is computed from a per-year cache, so thousands of deadlines take
-a few milliseconds.
+a few milliseconds.  Importing ``holidays`` costs about 100 ms at start-up (it
+loads every country), so the weekday holidays of the years around today are
+also kept in a small JSON file in the user's cache folder, keyed by the
+``holidays`` version; the package is imported only when that file is missing
+or stale, or for holiday names.  The file holds public dates, nothing else.
 """
 
 from __future__ import annotations
@@ -30,9 +34,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import json
 import threading
+from importlib import metadata
+from pathlib import Path
 
-import holidays
+import platformdirs
+
+#: years around today kept in the cache file
+_CACHE_YEARS_BACK, _CACHE_YEARS_AHEAD = 5, 10
 
 #: the names of the two eves, should the ``holidays`` package not list them
 _EVE_NAMES = {
@@ -52,6 +62,8 @@ def _midsummer_eve(year: int) -> dt.date:
 @functools.cache
 def _holidays(year: int, lang: str = "fi") -> dict[dt.date, str]:
     """Finnish public holidays of ``year`` plus the two eves, date → name."""
+    import holidays
+
     calendar = holidays.country_holidays(
         "FI", years=year, categories=(holidays.PUBLIC,),
         language=_HOLIDAY_LANGUAGES.get(lang, "fi"))
@@ -64,7 +76,42 @@ def _holidays(year: int, lang: str = "fi") -> dict[dt.date, str]:
 @functools.cache
 def _days_off(year: int) -> frozenset[dt.date]:
     """Weekday holidays of ``year`` (weekends are told by ``weekday()``)."""
+    cached = _cached_days_off().get(year)
+    if cached is not None:
+        return cached
     return frozenset(d for d in _holidays(year) if d.weekday() < 5)
+
+
+def _cache_file() -> Path:
+    try:
+        version = metadata.version("holidays")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    return platformdirs.user_cache_path("otdesk", "OT Desk") / f"holidays-fi-{version}.json"
+
+
+@functools.cache
+def _cached_days_off() -> dict[int, frozenset[dt.date]]:
+    """Weekday holidays of the years around today, from the cache file (made if missing)."""
+    path = _cache_file()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return {int(y): frozenset(dt.date.fromisoformat(d) for d in days)
+                for y, days in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    this_year = dt.date.today().year
+    years = range(this_year - _CACHE_YEARS_BACK, this_year + _CACHE_YEARS_AHEAD + 1)
+    table = {y: frozenset(d for d in _holidays(y) if d.weekday() < 5) for y in years}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({y: sorted(d.isoformat() for d in days)
+                                   for y, days in table.items()}), "utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: compute again next time
+    return table
 
 
 @functools.cache
