@@ -153,7 +153,7 @@ def long_consultation(pages: int = 50) -> Consultation:
     """The typical consultation with texts long enough for about ``pages`` pages."""
     c = typical_consultation()
     paragraph = c.situation.background.replace("\n\n", " ") + " "
-    per_page = 4200  # characters of running text on one page, about
+    per_page = 7500  # calibrated: gives about `pages` pages
     c.situation.background = "\n\n".join([paragraph] * (pages * per_page // len(paragraph) // 2))
     c.reflections.hypotheses = "\n\n".join([c.reflections.hypotheses] * 40)
     c.plan.steps = c.plan.steps * 12

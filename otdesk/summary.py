@@ -52,6 +52,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, makeToUnicodeCMap
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -213,7 +214,7 @@ class SummaryOrg:
     contact: str = ""
 
     def display_name(self, lang: str) -> str:
-        return clean(self.name).strip() or wording("default_organisation", lang)
+        return " ".join(clean(self.name).split()) or wording("default_organisation", lang)
 
     def marking(self, lang: str) -> str:
         value = self.confidentiality
@@ -413,7 +414,25 @@ def _styles() -> dict[str, ParagraphStyle]:
         "addendum": s("addendum", fontName=FONT_BOLD, fontSize=8.8, leading=12.5,
                       textColor=colors.HexColor("#2F3B4B"), spaceBefore=7, keepWithNext=1),
         "contact": s("contact", fontSize=9.2, leading=13),
+        "contact_intro": s("contact_intro", fontSize=9.2, leading=13),
+        "contact_org": s("contact_org", fontName=FONT_BOLD, fontSize=9.2, leading=13),
+        "inline": s("inline", spaceBefore=7),
+        "table_label": s("table_label", fontName=FONT_BOLD, fontSize=9, leading=12.5,
+                         textColor=colors.HexColor("#2F3B4B"), spaceBefore=7, spaceAfter=3.5,
+                         keepWithNext=1),
+        "bullet": s("bullet", leftIndent=11, bulletIndent=1, bulletFontName=FONT,
+                    spaceAfter=1),
     }
+
+
+@functools.cache
+def _continued_style(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(style.name + "+", parent=style, spaceBefore=0)
+
+
+def _continued(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` for the pieces after the first of a long text: no space above."""
+    return _continued_style(style) if style.spaceBefore else style
 
 
 def _chars_for(width: float, style: ParagraphStyle, lines: int) -> int:
@@ -447,36 +466,46 @@ class _Furniture:
 
     def __init__(self, org: SummaryOrg, lang: str, footer: str) -> None:
         self.lang = lang
-        self.name = org.display_name(lang)[:300]
-        self.marking = org.marking(lang)[:300]
+        self.name = org.display_name(lang)
+        self.marking = org.marking(lang)
         self.footer = footer
         self.logo = _read_logo(org.logo)
+        self.logo_w = 0.0
+        if self.logo is not None:
+            _, (w, h) = self.logo
+            self.logo_w = min(LOGO_H * w / h, 45 * mm)
+        indent = self.logo_w + 3 * mm if self.logo_w else 0
+        # the marking takes the room it needs on the right, up to half the width
+        mark_style = ParagraphStyle("mark", fontName=FONT_BOLD, fontSize=7.6, leading=9.6,
+                                    textColor=MARK_INK, alignment=TA_RIGHT)
+        natural = pdfmetrics.stringWidth(self.marking[:500], FONT_BOLD, 7.6) + 2
+        self.mark_w = min(natural, FRAME_W / 2)
+        self.mark_p = _fit(self.marking, mark_style, self.mark_w, 3)
+        name_w = max(FRAME_W - self.mark_w - 8 * mm - indent, 30 * mm)
+        self.name_p = _fit(self.name, ParagraphStyle(
+            "org", fontName=FONT_BOLD, fontSize=9.5, leading=11.5, textColor=ACCENT), name_w, 2)
+        if self.name_p[0].text.endswith("…"):  # a long name: smaller, on three lines
+            self.name_p = _fit(self.name, ParagraphStyle(
+                "org_small", fontName=FONT_BOLD, fontSize=8.3, leading=10, textColor=ACCENT),
+                name_w, 3)
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
-        top = PAGE_H - 10 * mm
+        top = PAGE_H - 9 * mm
         x = MARGIN_X
-        half = FRAME_W / 2 - 4 * mm
         if self.logo is not None:
-            reader, (w, h) = self.logo
-            height = 11 * mm
-            width = min(height * w / h, 45 * mm)
-            canvas.drawImage(reader, x, top - height + 1 * mm, width=width, height=height,
-                             preserveAspectRatio=True, anchor="sw", mask="auto")
-            x += width + 3 * mm
-            half -= width + 3 * mm
-        name = Paragraph(markup(self.name), ParagraphStyle(
-            "org", fontName=FONT_BOLD, fontSize=9.5, leading=11.5, textColor=ACCENT))
-        _, h = name.wrap(max(half, 30 * mm), 30 * mm)
-        name.drawOn(canvas, x, top - h + 0.5 * mm)
-        mark = Paragraph(markup(self.marking), ParagraphStyle(
-            "mark", fontName=FONT_BOLD, fontSize=7.6, leading=9.6, textColor=MARK_INK,
-            alignment=TA_RIGHT))
-        _, h = mark.wrap(FRAME_W / 2 - 4 * mm, 30 * mm)
-        mark.drawOn(canvas, PAGE_W - MARGIN_X - FRAME_W / 2 + 4 * mm, top - h + 0.5 * mm)
+            reader, _ = self.logo
+            canvas.drawImage(reader, x, top - LOGO_H + 1 * mm, width=self.logo_w,
+                             height=LOGO_H, preserveAspectRatio=True, anchor="sw",
+                             mask="auto")
+            x += self.logo_w + 3 * mm
+        paragraph, h = self.name_p
+        paragraph.drawOn(canvas, x, top - h + 0.5 * mm)
+        paragraph, h = self.mark_p
+        paragraph.drawOn(canvas, PAGE_W - MARGIN_X - self.mark_w, top - h + 0.5 * mm)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
-        rule_y = PAGE_H - MARGIN_TOP + 6 * mm
+        rule_y = PAGE_H - MARGIN_TOP + 4.5 * mm
         canvas.line(MARGIN_X, rule_y, PAGE_W - MARGIN_X, rule_y)
 
         y = MARGIN_BOTTOM - 9 * mm
@@ -488,6 +517,31 @@ class _Furniture:
         canvas.drawRightString(PAGE_W - MARGIN_X, y,
                                wording("page", self.lang, page=page, pages=pages))
         canvas.restoreState()
+
+
+LOGO_H = 11 * mm
+
+
+def _fit(text: str, style: ParagraphStyle, width: float,
+         lines: int) -> tuple[Paragraph, float]:
+    """A Paragraph of ``text`` at most ``lines`` lines high in ``width`` (cut with "…"
+    when longer: the page header has room for so much), and its height."""
+    def make(t: str) -> tuple[Paragraph, float]:
+        p = Paragraph(markup(t), style)
+        return p, p.wrap(width, PAGE_H)[1]
+
+    limit = lines * style.leading + 0.1
+    paragraph, height = make(text)
+    if height <= limit:
+        return paragraph, height
+    low, high = 0, min(len(text), 2000)
+    while low < high:  # the longest prefix that fits, with its ellipsis
+        mid = (low + high + 1) // 2
+        if make(text[:mid].rstrip() + "…")[1] <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return make(text[:low].rstrip() + "…")
 
 
 def _read_logo(data: bytes | None) -> tuple[ImageReader, tuple[int, int]] | None:
@@ -575,7 +629,7 @@ def render_summary(consultation: Consultation, lang: str = "fi", *,
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-        title=doc_title, author=furniture.name, subject=wording("title", lang),
+        title=doc_title, author=furniture.name[:300], subject=wording("title", lang),
         creator="OT Desk", keywords=[], invariant=1, lang=PDF_LANG[lang], initialFontName=FONT,
         initialFontSize=9.5, displayDocTitle=True)
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
@@ -617,7 +671,7 @@ class _Story:
         label = self.label_of(f)
         if label.strip().casefold() == self.phase_title.strip().casefold():
             return []
-        return [Paragraph(markup(label), self.st["label"]), Spacer(1, 2)]
+        return [Paragraph(markup(label), self.st["table_label"])]
 
     # -- building blocks -----------------------------------------------------------------
 
@@ -627,10 +681,21 @@ class _Story:
             text = f"{self.section}\u2002{text}"
         self.out.append(_Heading(markup(clean(text)), self.st["h2"]))
 
-    def paragraphs(self, text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+    def paragraphs(self, text: str, style: ParagraphStyle | None = None, *, lead: str = "",
+                   bullet: str | None = None, chars: int = BODY_CHARS) -> list[Flowable]:
+        """``text`` (cleaned) as paragraphs of at most ``chars`` characters each.
+
+        ``lead`` is markup put before the first piece (a bold label), ``bullet`` its
+        bullet; the pieces after the first continue without space above them.
+        """
         style = style or self.st["body"]
-        return [Paragraph(markup(p), style)
-                for p in pieces(text, BODY_CHARS, BODY_LINES)]
+        out: list[Flowable] = []
+        for i, piece in enumerate(pieces(text, chars, BODY_LINES)):
+            if i == 0:
+                out.append(Paragraph(lead + markup(piece), style, bulletText=bullet))
+            else:
+                out.append(Paragraph(markup(piece), _continued(style)))
+        return out
 
     def labelled(self, label: str, text: str) -> None:
         """A field: its label, then its text (skipped when the text is empty)."""
@@ -644,10 +709,13 @@ class _Story:
         """A short field on one line: "Label: value"."""
         value = clean(value).strip()
         if value:
-            self.out.append(Paragraph(
-                f'<font name="{FONT_BOLD}" color="#2F3B4B">{markup(clean(label))}:</font> '
-                f"{markup(value)}", ParagraphStyle("inline", parent=self.st["body"],
-                                                   spaceBefore=7)))
+            self.out += self.paragraphs(
+                value, self.st["inline"],
+                lead=f'<font name="{FONT_BOLD}" color="#2F3B4B">{markup(clean(label))}:</font> ')
+
+    def bullets(self, items: list[str]) -> None:
+        for item in items:
+            self.out += self.paragraphs(item, self.st["bullet"], bullet="•")
 
     # -- the whole -----------------------------------------------------------------------
 
@@ -659,14 +727,16 @@ class _Story:
         self.worry()
         self.contact()
         self.addenda_section()
-        return self.out
+        return _glue_tables(self.out)
 
     def title_block(self) -> None:
         c, st = self.c, self.st
         block: list[Flowable] = [Paragraph(markup(self.w("title")), st["title"])]
         sub = []
         reference = " ".join(clean(c.reference).split())
-        if reference:
+        if len(reference) > 200:  # not a reference but a text: print all of it, plainly
+            block += self.paragraphs(reference, st["subtitle"])
+        elif reference:
             sub.append(f'<font name="{FONT_BOLD}" color="#1F3A5F">{markup(reference)}</font>')
         if self.version > 1:
             sub.append(f'<font name="{FONT_BOLD}">{markup(self.w("version", n=self.version))}'
@@ -736,10 +806,7 @@ class _Story:
             self.out += self.paragraphs(question)
         if cats:
             self.out.append(Paragraph(markup(self.w("categories")), self.st["label"]))
-            style = ParagraphStyle("cat", parent=self.st["body"], leftIndent=11,
-                                   bulletIndent=1, bulletFontName=FONT, spaceAfter=1)
-            for cat in cats:
-                self.out.append(Paragraph(markup(cat), style, bulletText="•"))
+            self.bullets(cats)
 
     def client_facts(self) -> list[tuple[str, str, str]]:
         """Anonymous: one sentence.  Identified: the client and the consent statement."""
@@ -862,10 +929,7 @@ class _Story:
         if not names:
             return
         self.out.append(Paragraph(markup(self.w("experts_involved")), self.st["label"]))
-        style = ParagraphStyle("expert", parent=self.st["body"], leftIndent=11,
-                               bulletIndent=1, bulletFontName=FONT, spaceAfter=1)
-        for name in names:
-            self.out.append(Paragraph(markup(name), style, bulletText="•"))
+        self.bullets(names)
 
     # -- the end ---------------------------------------------------------------------------
 
@@ -891,26 +955,29 @@ class _Story:
         self.out.append(KeepTogether(body))
 
     def contact(self) -> None:
+        """The consultant contact block: a tinted box, one table row per paragraph so that
+        even a very long contact text splits across pages row by row."""
         st = self.st
-        lines = []
+        chars = BODY_CHARS // 2
+        inner: list[Flowable] = [Paragraph(markup(self.w("contact_intro")),
+                                           st["contact_intro"])]
         consultants = [clean(n).strip() for n in self.c.consultants if clean(n).strip()]
         if consultants:
             label = self.w("consultants" if len(consultants) > 1 else "consultant")
-            lines.append(f'<font name="{FONT_BOLD}">{markup(label)}:</font> '
-                         f"{markup(', '.join(consultants))}")
-        lines.append(f'<font name="{FONT_BOLD}">{markup(self.org_name)}</font>')
+            inner += self.paragraphs(", ".join(consultants), st["contact"], chars=chars,
+                                     lead=f'<font name="{FONT_BOLD}">{markup(label)}:</font> ')
+        inner += self.paragraphs(self.org_name, st["contact_org"], chars=chars)
         contact = clean(self.org.contact).strip()
-        inner: list[Flowable] = [
-            Paragraph(markup(self.w("contact_intro")), ParagraphStyle(
-                "contact_intro", parent=st["contact"], spaceAfter=5)),
-            Paragraph("<br/>".join(lines), st["contact"])]
-        inner += [Paragraph(markup(p), st["contact"])
-                  for p in pieces(contact, BODY_CHARS // 2, CELL_LINES)] if contact else []
-        box = Table([[inner]], colWidths=[FRAME_W], splitInRow=1, style=[
+        if contact:
+            inner += self.paragraphs(contact, st["contact"], chars=chars)
+        last = len(inner) - 1
+        box = Table([[f] for f in inner], colWidths=[FRAME_W], style=[
             *_TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
             ("LINEBEFORE", (0, 0), (0, -1), 2.2, ACCENT),
             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 9)])
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+            ("BOTTOMPADDING", (0, last), (-1, last), 9)])
         self.out.append(KeepTogether([
             _Heading(markup(self.w("contact")), st["h2"]), box]))
 
@@ -931,7 +998,7 @@ class _Story:
         self.out.append(Paragraph(markup(self.w("addenda_intro")), self.st["note"]))
         for head, text in items:
             if head:
-                self.out.append(Paragraph(markup(head), self.st["addendum"]))
+                self.out += self.paragraphs(head, self.st["addendum"])
             else:
                 self.out.append(Spacer(1, 7))
             self.out += self.paragraphs(text)
@@ -956,7 +1023,6 @@ class _Grid:
         self.cmds: list[tuple] = [
             *_TABLE_BASE,
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ("TOPPADDING", (0, 0), (-1, 0), 4.5), ("BOTTOMPADDING", (0, 0), (-1, 0), 4.5),
@@ -1015,5 +1081,35 @@ class _Grid:
             self.cmds.append(("BACKGROUND", (0, start), (-1, end), CHOSEN_FILL))
 
     def build(self) -> Table:
-        return Table(self.data, colWidths=self.widths, repeatRows=1, splitInRow=1,
-                     style=TableStyle(self.cmds), hAlign="LEFT")
+        table = Table(self.data, colWidths=self.widths, repeatRows=1, splitInRow=1,
+                      style=TableStyle(self.cmds), hAlign="LEFT")
+        table._otdesk_grid = True
+        return table
+
+
+def _glue_tables(story: list[Flowable]) -> list[Flowable]:
+    """Keep the headings over each grid table with its header and first row only.
+
+    platypus' keepWithNext would move a heading *and the whole table* to the next page
+    when the table does not fit in what is left of this one (leaving half a page
+    empty); instead the headings lose keepWithNext and a CondPageBreak before them
+    asks for room for the headings, the header row and the first row.
+    """
+    out: list[Flowable] = []
+    for flowable in story:
+        if getattr(flowable, "_otdesk_grid", False):
+            chain: list[Flowable] = []
+            while out and getattr(out[-1], "getKeepWithNext", lambda: 0)():
+                chain.insert(0, out.pop())
+            needed = 0.0
+            for f in chain:
+                f.keepWithNext = 0
+                needed += f.wrap(FRAME_W, PAGE_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            flowable.wrap(FRAME_W, PAGE_H)
+            heights = getattr(flowable, "_rowHeights", None) or [0.0]
+            needed += min(sum(heights[:2]), PAGE_H / 3)
+            if chain:
+                out.append(CondPageBreak(needed))
+            out += chain
+        out.append(flowable)
+    return out

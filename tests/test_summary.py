@@ -85,7 +85,8 @@ def assert_in_order(text: str, expected: list[str]) -> None:
     position = 0
     for item in expected:
         found = text.find(flat(item), position)
-        assert found >= 0, f"{item!r} missing after position {position}: …{text[position:position + 300]}…"
+        context = text[position:position + 300]
+        assert found >= 0, f"{item!r} missing after position {position}: …{context}…"
         position = found + len(flat(item))
 
 
@@ -347,6 +348,16 @@ def test_addenda_accept_any_object_with_at_author_text():
     text = all_text(pdf)
     assert_in_order(text, ["Version 3", wording("addenda", "sv"), "1.4.2026 kl. 9.05", "ZQA",
                            "ZQNOTE"])
+
+
+def test_addendum_times_are_shown_in_finnish_time():
+    at = dt.datetime(2026, 7, 1, 9, 5, tzinfo=dt.timezone.utc)  # summer: UTC+3
+    text = all_text(render_summary(canary_consultation(), "fi",
+                                   addenda=[Addendum(at, "ZQA", "ZQNOTE")]))
+    assert "1.7.2026 klo 12.05 · ZQA" in text
+    text = all_text(render_summary(canary_consultation(), "en",
+                                   addenda=[Addendum(at, "ZQA", "ZQNOTE")]))
+    assert "1.7.2026 at 12:05 · ZQA" in text
 
 
 # --- empty fields ---------------------------------------------------------------------------

@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         from otdesk.summary import render_summary
 
         version = self.vault.deliveries.next_version(consultation.id)
-        return render_summary(consultation, lang, version=version, addenda=consultation.addenda)
+        return render_summary(consultation, lang, version=version, addenda=consultation.addenda,
+                              generated=dt.date.today())
 
     # -- menus ------------------------------------------------------------------------
 
