@@ -289,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
             log("search at 10,000 …")
             measures += bench_search(small, key, "10k", rounds=5,
                                      budget={"stat": "p95", "op": "<=", "limit": 20})
+            log("summary PDFs …")
+            from benchmarks import summary
+
+            measures += summary.measures()
         if not (args.quick or args.ui_only):
             log("building 100,000 consultations (a few minutes) …")
             big, big_key = make_vault(parent, "v100k")
