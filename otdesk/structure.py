@@ -174,15 +174,21 @@ def load_structure() -> Structure:
     return parse_structure(text)
 
 
-def parse_structure(text: str, source: str = TEMPLATE) -> Structure:
-    """Build and check a :class:`Structure` from TOML text."""
+def read_template(text: str, source: str, schema: int) -> dict:
+    """Parse a template's TOML and check its ``schema`` number (TemplateError otherwise)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{source}: not valid TOML: {exc}") from exc
+    if data.get("schema") != schema:
+        raise TemplateError(f"{source}: schema must be {schema}, not {data.get('schema')!r}")
+    return data
+
+
+def parse_structure(text: str, source: str = TEMPLATE) -> Structure:
+    """Build and check a :class:`Structure` from TOML text."""
+    data = read_template(text, source, SCHEMA)
     r = _Reader(source)
-    if data.get("schema") != SCHEMA:
-        raise TemplateError(f"{source}: schema must be {SCHEMA}, not {data.get('schema')!r}")
 
     scale_data = r.table(data, "scale")
     scale = Scale(r.text(scale_data, "title", "scale"), r.text(scale_data, "low", "scale"),

@@ -32,7 +32,6 @@ import functools
 import io
 import logging
 import re
-import tomllib
 import types
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -66,7 +65,7 @@ from reportlab.platypus import (
 from otdesk import vocabulary
 from otdesk.domain import Consultation
 from otdesk.errors import LANGUAGES
-from otdesk.structure import Field, TemplateError, load_structure, tr
+from otdesk.structure import Field, TemplateError, load_structure, read_template, tr
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +149,7 @@ def load_wording() -> Mapping[str, Mapping[str, str]]:
 
 def parse_wording(text: str, source: str = TEMPLATE) -> Mapping[str, Mapping[str, str]]:
     """Check the summary wording: every entry of ``[text]`` in fi, sv and en."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{source}: not valid TOML: {exc}") from exc
-    if data.get("schema") != SCHEMA:
-        raise TemplateError(f"{source}: schema must be {SCHEMA}, not {data.get('schema')!r}")
+    data = read_template(text, source, SCHEMA)
     table = data.get("text")
     if not isinstance(table, dict) or not table:
         raise TemplateError(f"{source}: missing table [text]")

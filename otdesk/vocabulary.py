@@ -15,7 +15,6 @@ en (:class:`~otdesk.structure.TemplateError` otherwise).  No Qt here.
 from __future__ import annotations
 
 import functools
-import tomllib
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from importlib import resources
 
 from otdesk import domain
 from otdesk.errors import LANGUAGES
-from otdesk.structure import TemplateError, Text, load_structure, tr
+from otdesk.structure import TemplateError, Text, load_structure, read_template, tr
 
 TEMPLATE = "vocabulary.toml"
 SCHEMA = 1
@@ -79,12 +78,7 @@ def load_vocabulary() -> Vocabulary:
 
 def parse_vocabulary(text: str, source: str = TEMPLATE) -> Vocabulary:
     """Build and check a :class:`Vocabulary` from TOML text."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{source}: not valid TOML: {exc}") from exc
-    if data.get("schema") != SCHEMA:
-        raise TemplateError(f"{source}: schema must be {SCHEMA}, not {data.get('schema')!r}")
+    data = read_template(text, source, SCHEMA)
 
     labels: dict[str, Mapping[str, Text]] = {}
     for kind, codes in CODE_KINDS.items():
