@@ -1,4 +1,4 @@
-"""Composition root of the desktop app: paths, vault, main window.
+"""Composition root of the desktop app: paths, policy, vault, main window.
 
 Qt is imported here only when the app really starts, so the command line
 stays fast and works without a display.
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from otdesk.errors import UserError
+from otdesk.policy import Policy
 from otdesk.settings import UserSettings
 
 
@@ -20,8 +21,18 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def show_fatal(text: str) -> None:
+    """A dialog saying why the app cannot start (besides the line on stderr)."""
+    if not _has_display() or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+    QMessageBox.critical(None, "OT Desk", text)
+
+
 def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
-            settings_file: Path | None = None) -> int:
+            settings_file: Path | None = None, policy: Policy | None = None) -> int:
     if not _has_display():
         raise UserError("error.display")
     from PySide6.QtWidgets import QApplication
@@ -34,15 +45,19 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     app.setApplicationName("OT Desk")
     app.setOrganizationName("OT Desk")
     translators = install_translators(app, lang)  # noqa: F841 (kept alive while the app runs)
-    vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang)
+    policy = policy or Policy()
+    vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
+                         escrow_public_pem=policy.escrow_pem)
     if vault is None:
         return 1
     try:
         user = UserSettings.load(settings_file) if settings_file else UserSettings()
     except UserError:
         user = UserSettings()  # a damaged settings file never keeps the app from starting
-    user.language = lang
-    window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file)
+    if not policy.locked("default_language"):
+        user.language = lang  # (a language the policy sets is not the user's own choice)
+    window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file,
+                        policy=policy)
     window.show()
     try:
         return app.exec()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from otdesk import settings
 from otdesk.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError, message
+from otdesk.policy import Policy, PolicyError, load_policy
 
 log = logging.getLogger("otdesk")
 
@@ -75,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--out", required=True, help="the PDF file to write (not encrypted)")
     sub.add_parser("recover", parents=[common], help="unlock with the recovery code (stdin); put the key back in "
                    "the keyring, or with --passphrase-stdin set a new passphrase")
+    escrow = sub.add_parser("escrow-recover", parents=[common],
+                            help="IT: unlock with the escrow private key; put the key back in the "
+                            "keyring, or with --passphrase-stdin set a new passphrase")
+    escrow.add_argument("--private-key", required=True, metavar="FILE",
+                        help="IT's escrow private key (PEM); an encrypted key's password is "
+                        "read from $OTDESK_ESCROW_KEY_PASSWORD")
     return p
 
 
@@ -134,8 +141,19 @@ def main(argv: list[str] | None = None) -> int:
         log_path = _setup_logging(settings.log_dir(data, overridden))
         user = _user_settings(settings.settings_path(data, overridden))
         lang = args.lang or _env_lang() or user.language
+        try:
+            org_policy = load_policy()
+        except PolicyError as exc:
+            if args.command != "doctor":  # doctor shows it as a FAIL; all else refuses
+                if args.command is None:
+                    _show_fatal(exc.message(lang))
+                raise
+            org_policy = exc
+        else:
+            user = org_policy.apply_to(user)
+            lang = args.lang or _env_lang() or user.language
         passphrase = _read_line("passphrase") if args.passphrase_stdin else None
-        return _dispatch(args, data, passphrase, lang)
+        return _dispatch(args, data, passphrase, lang, org_policy)
     except UserError as exc:
         log.info("refused: %s", exc.key)
         print(exc.message(lang), file=sys.stderr)
@@ -175,22 +193,41 @@ def _user_settings(path: Path) -> settings.UserSettings:
         return settings.UserSettings()
 
 
-def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang: str) -> int:
+def _show_fatal(text: str) -> None:
+    """The desktop app cannot start: say so in a dialog too (no one reads stderr there)."""
+    try:
+        from otdesk.app import show_fatal
+
+        show_fatal(text)
+    except Exception as exc:  # the message still goes to stderr
+        log_exception(exc)
+
+
+def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang: str,
+              org_policy: Policy | PolicyError | None = None) -> int:
     command = args.command
+    if org_policy is None:
+        org_policy = Policy()
+    if command == "doctor":
+        from otdesk.doctor import run_doctor
+
+        return run_doctor(data, passphrase, lang, org_policy)
+    assert isinstance(org_policy, Policy)
     if command is None:
         from otdesk.app import run_app
 
         overridden = settings.is_overridden(args.data_dir)
         return run_app(data, passphrase=passphrase, lang=lang,
-                       settings_file=settings.settings_path(data, overridden))
+                       settings_file=settings.settings_path(data, overridden),
+                       policy=org_policy)
     if command == "init":
-        return cmd_init(data, passphrase, lang)
+        return cmd_init(data, passphrase, lang, org_policy)
     if command == "recover":
         return cmd_recover(data, passphrase, lang)
-    if command == "doctor":
-        from otdesk.doctor import run_doctor
-
-        return run_doctor(data, passphrase, lang)
+    if command == "escrow-recover":
+        return cmd_escrow_recover(data, Path(args.private_key), passphrase, lang)
+    if command == "summary" and not org_policy.allows("cli_summary"):
+        raise UserError("error.export_not_allowed", export="otdesk summary")
 
     from otdesk.storage.vault import open_vault
 
@@ -202,16 +239,20 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
         if command == "audit":
             return cmd_audit_verify(vault, lang)
         if command == "summary":
-            return cmd_summary(vault, args.id, Path(args.out), lang)
+            return cmd_summary(vault, args.id, Path(args.out), lang, org_policy)
     raise UserError("error.usage", detail=command)
 
 
-def cmd_init(data: Path, passphrase: str | None, lang: str) -> int:
+def cmd_init(data: Path, passphrase: str | None, lang: str,
+             org_policy: Policy | None = None) -> int:
     from otdesk.storage.vault import init_vault
 
-    result = init_vault(data, passphrase=passphrase)
+    escrow = org_policy.escrow_pem if org_policy is not None else None
+    result = init_vault(data, passphrase=passphrase, escrow_public_pem=escrow)
     done = "cli.init_done_keyring" if result.in_keyring else "cli.init_done_passphrase"
     print(message(done, lang, path=str(data)))
+    if escrow:
+        print(message("cli.escrow_added", lang))
     print()
     print(message("cli.recovery_code", lang))
     print()
@@ -227,6 +268,33 @@ def cmd_recover(data: Path, new_passphrase: str | None, lang: str) -> int:
     code = _read_line("recovery code")
     where = recover(data, code, new_passphrase=new_passphrase)
     print(message(f"cli.recovered_{where}", lang))
+    return 0
+
+
+def cmd_escrow_recover(data: Path, private_key: Path, new_passphrase: str | None,
+                       lang: str) -> int:
+    """IT unlocks a consultant's vault with the escrow private key (see packaging/escrow.md)."""
+    from otdesk.storage.vault import escrow_recover
+
+    try:
+        pem = private_key.read_bytes()
+    except OSError as exc:
+        raise UserError("error.escrow_private_key_unreadable", path=str(private_key)) from exc
+    password = os.environ.get("OTDESK_ESCROW_KEY_PASSWORD")
+    where = escrow_recover(data, pem, new_passphrase=new_passphrase,
+                           password=password.encode("utf-8") if password else None)
+    print(message(f"cli.recovered_{where}", lang))
+    # the consultant's old recovery code is lost too: a new one, shown once
+    from otdesk.storage.vault import open_vault
+
+    with open_vault(data, passphrase=new_passphrase) as vault:
+        code = vault.renew_recovery_code()
+    print()
+    print(message("cli.recovery_code", lang))
+    print()
+    print("    " + code)
+    print()
+    print(message("cli.recovery_note", lang))
     return 0
 
 
@@ -258,13 +326,15 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
     return 0
 
 
-def cmd_summary(vault, consultation_id: int, out: Path, lang: str) -> int:
+def cmd_summary(vault, consultation_id: int, out: Path, lang: str,
+                org_policy: Policy | None = None) -> int:
     """Write a summary PDF; recorded in the audit log as an export (not a delivery)."""
     from otdesk.storage.keys import write_atomic
     from otdesk.summary import render_summary
 
     consultation = vault.repository.get(consultation_id)
-    pdf = render_summary(consultation, lang,
+    org = org_policy.summary_org() if org_policy is not None else None
+    pdf = render_summary(consultation, lang, org=org,
                          version=vault.deliveries.next_version(consultation_id),
                          addenda=consultation.addenda)
     try:

@@ -3,8 +3,8 @@
 The numbers are an organisation's promises, not law: the defaults are the
 Pohjoinen OT-keskus's (seed 003: intake at most 2 working days from the
 request, pre-processing at most 2 weeks = 10 working days).  Organisation
-policy will set them; :meth:`DeadlineRules.from_mapping` reads them from a
-policy table.  Working days are counted as :mod:`otdesk.workdays` explains:
+policy sets them (``[deadlines]`` of policy.toml, see :mod:`otdesk.policy`);
+:meth:`DeadlineRules.from_mapping` reads them from such a table.  Working days are counted as :mod:`otdesk.workdays` explains:
 the day of the request is day 0, the deadline is the n-th working day after.
 
 No Qt and no SQL here.

@@ -13,11 +13,13 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.errors import UserError, message
+from otdesk.policy import Policy, PolicyError, default_policy_path
 from otdesk.storage import keys
 from otdesk.storage.vault import VaultPaths, open_vault
 
 
-def run_doctor(data: Path, passphrase: str | None, lang: str) -> int:
+def run_doctor(data: Path, passphrase: str | None, lang: str, policy=None) -> int:
+    """Run every check; ``policy`` is the loaded Policy, or the PolicyError it raised."""
     results: list[bool] = []
 
     def check(ok: bool, label: str, detail: str) -> None:
@@ -62,7 +64,7 @@ def run_doctor(data: Path, passphrase: str | None, lang: str) -> int:
                                              lang, count=audit.entries, seq=audit.first_bad))
             check(True, "slots", ", ".join(sorted(vault.slots.slots)))
             check(True, "count", str(vault.repository.count()))
-    check(True, "policy", message("doctor.no_policy", lang))
+    _check_policy(policy, lang, check)
 
     failed = results.count(False)
     if failed:
@@ -70,3 +72,20 @@ def run_doctor(data: Path, passphrase: str | None, lang: str) -> int:
         return 1
     print(message("cli.doctor_ok", lang))
     return 0
+
+
+def _check_policy(policy, lang: str, check) -> None:
+    """The effective organisation policy: each value and where it came from."""
+    if isinstance(policy, PolicyError):
+        check(False, "policy", policy.message(lang))
+        return
+    if policy is None:
+        policy = Policy(path=default_policy_path())
+    if not policy.loaded:
+        check(True, "policy", f"{message('doctor.no_policy', lang)} ({policy.path})")
+    else:
+        check(True, "policy", f"{policy.path} ({message('doctor.policy_file', lang)})")
+    label = message("doctor.policy_value", lang)
+    default = message("doctor.default", lang)
+    for name, value, source in policy.describe():
+        print(f"      {label} {name} = {value}  [{default if source == 'default' else source}]")

@@ -3,7 +3,7 @@
 ``--data-dir`` or ``OTDESK_DATA_DIR`` override the data folder; the log then
 goes into ``<data dir>/logs`` so one folder holds one installation's files.
 User settings (language, deadline numbers) live in a small TOML file;
-organisation policy joins this module with the packaging issue.
+the organisation's policy (:mod:`otdesk.policy`) wins over them where it sets a value.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class UserSettings:
 
     Nothing here is sensitive (the file lives beside the encrypted vault, or in the
     platform's config folder).  The two deadline numbers are the centre's promises
-    (seed 003); organisation policy will be able to fix them.
+    (seed 003); organisation policy may fix them (``Policy.apply_to``).
     """
 
     language: str = "fi"

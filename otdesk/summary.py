@@ -188,7 +188,7 @@ def wording(key: str, lang: str, **params: object) -> str:
 
 @dataclass(frozen=True)
 class SummaryOrg:
-    """Who issues the summary: from the organisation's policy (defaults for now).
+    """Who issues the summary: from the organisation's policy (``Policy.summary_org``).
 
     ``name``            printed at the top of every page and as the PDF's author;
                         empty → "OT-keskus" (sv "OT-centret", en "OT centre").

@@ -80,6 +80,8 @@ def os_keyring(tmp_path: Path):
 def cli_env(data_dir: Path, *, keyring_backend: str | None = None, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OTDESK_")}
     env["OTDESK_DATA_DIR"] = str(data_dir)
+    # no organisation policy of the machine running the tests (tests give their own)
+    env["OTDESK_POLICY_FILE"] = str(Path(data_dir).parent / "no-policy.toml")
     env.pop("PYTHON_KEYRING_BACKEND", None)
     if keyring_backend:
         env["PYTHON_KEYRING_BACKEND"] = keyring_backend

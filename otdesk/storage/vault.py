@@ -292,6 +292,18 @@ class Vault:
     def vault_id(self) -> str:
         return self.slots.vault_id
 
+    def renew_recovery_code(self) -> str:
+        """A new recovery code replaces the old one (e.g. after IT's escrow recovery,
+        when the old code is lost).  Returns the code, to be shown once."""
+        code = keys.new_recovery_code()
+        self.slots.set_recovery(self._data_key, code)
+        try:
+            self.slots.save(self.paths.slots)
+        except OSError as exc:
+            raise storage_error(exc) from exc
+        self.repository.audit("vault.recovery_renewed")
+        return code
+
     def open_connection(self) -> sqlcipher.Connection:
         """Another connection to this vault, for a writer thread of this process."""
         if self.conn is None:

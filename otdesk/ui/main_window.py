@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from otdesk.domain import Consultation
 from otdesk.errors import UserError
+from otdesk.policy import Policy
 from otdesk.settings import UserSettings
 from otdesk.storage.experts import ExpertDirectory
 from otdesk.storage.vault import Vault
@@ -24,15 +25,17 @@ from otdesk.ui.writer_signals import WriterSignals
 
 class MainWindow(QMainWindow):
     def __init__(self, vault: Vault, lang: str = "fi", settings: UserSettings | None = None,
-                 settings_file=None) -> None:
+                 settings_file=None, policy: Policy | None = None) -> None:
         super().__init__()
         self.vault = vault
         self.lang = lang
+        self.policy = policy or Policy()
         self.settings = settings or UserSettings(language=lang)
         self.settings_file = settings_file
-        self.rules = self.settings.deadline_rules()
+        # the organisation's policy wins over the user's own numbers
+        self.rules = self.policy.deadline_rules(self.settings)
         self.repository = vault.repository
-        self.directory = ExpertDirectory(vault.conn)
+        self.directory = ExpertDirectory(vault.conn, defaults=self.policy.expert_defaults)
         self.directory.ensure_seeded()
         self.setWindowTitle("OT Desk")
         self.resize(1280, 820)
@@ -56,6 +59,15 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._stale: set[int] = set()
         self.list.reload()
+        # auto-lock after the idle minutes of the organisation's policy (0 = never)
+        self.locked = False
+        self.lock_screen = None
+        self.idle = None
+        if self.policy.auto_lock_minutes > 0:
+            from otdesk.ui.autolock import IdleTimer
+
+            self.idle = IdleTimer(self.policy.auto_lock_minutes, self)
+            self.idle.idle.connect(self.lock)
 
     @property
     def editor(self):
@@ -64,7 +76,9 @@ class MainWindow(QMainWindow):
             from otdesk.ui.editor import ConsultationEditor
             from otdesk.ui.summary_page import SummaryPage
 
-            self.summary = SummaryPage(self.vault, self._render_summary, self.lang)
+            self.summary = SummaryPage(self.vault, self._render_summary, self.lang,
+                                       allow_print=self.policy.allows("print"),
+                                       allow_pdf=self.policy.allows("pdf"))
             self.summary.changed.connect(self._changed_elsewhere)
             self._editor = ConsultationEditor(self.writer, self.repository, self.directory,
                                               self.lang, self.rules, summary=self.summary)
@@ -80,8 +94,8 @@ class MainWindow(QMainWindow):
         from otdesk.summary import render_summary
 
         version = self.vault.deliveries.next_version(consultation.id)
-        return render_summary(consultation, lang, version=version, addenda=consultation.addenda,
-                              generated=dt.date.today())
+        return render_summary(consultation, lang, org=self.policy.summary_org(), version=version,
+                              addenda=consultation.addenda, generated=dt.date.today())
 
     # -- menus ------------------------------------------------------------------------
 
@@ -96,7 +110,7 @@ class MainWindow(QMainWindow):
         self.list_action.triggered.connect(self.show_list)
         file_menu.addAction(self.list_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = self.quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -181,6 +195,46 @@ class MainWindow(QMainWindow):
                 pass  # deleted meanwhile
         self._stale.clear()
 
+    # -- auto-lock -----------------------------------------------------------------------------
+
+    def _menu_actions(self):
+        for top in self.menuBar().actions():
+            if top.menu() is not None:
+                yield from (a for a in top.menu().actions() if a is not self.quit_action)
+
+    def lock(self) -> None:
+        """Store what is pending and hide every consultation until :meth:`unlock`."""
+        if self._closed or self.locked:
+            return
+        from otdesk.ui.autolock import LockScreen
+
+        self._leave_editor()
+        self.writer.flush()
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen()
+            self.lock_screen.unlock_requested.connect(self.unlock)
+            self.stack.addWidget(self.lock_screen)
+        self.stack.setCurrentWidget(self.lock_screen)
+        for action in self._menu_actions():
+            action.setEnabled(False)
+        self.locked = True
+
+    def unlock(self, ask=None, backend=None) -> bool:
+        """Ask the passphrase (or the keyring) again; show the list when it is right."""
+        from otdesk.ui.autolock import reauthenticate
+
+        if not self.locked:
+            return True
+        if not reauthenticate(self.vault, self.lang, self, ask=ask, backend=backend):
+            return False
+        self.locked = False
+        for action in self._menu_actions():
+            action.setEnabled(True)
+        self.show_list()
+        if self.idle is not None:
+            self.idle.restart()
+        return True
+
     # -- dialogs ----------------------------------------------------------------------------
 
     def edit_directory(self) -> None:
@@ -193,7 +247,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from otdesk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, locked=self.policy.locked_user_keys(),
+                                effective=self.policy.apply_to(self.settings))
         if dialog.exec() and self.settings_file is not None:
             try:
                 self.settings.save(self.settings_file)
@@ -215,11 +270,13 @@ class MainWindow(QMainWindow):
                 return
         self._leave_editor()
         self.writer.close(timeout=5)
+        if self.idle is not None:
+            self.idle.stop()
         self._closed = True
         event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and self._editor is not None \
+        if event.key() == Qt.Key.Key_Escape and self._editor is not None and not self.locked \
                 and self.stack.currentWidget() is self._editor:
             self.show_list()
             return

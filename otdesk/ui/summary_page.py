@@ -75,8 +75,12 @@ class SummaryPage(QWidget):
     # the consultation changed in the vault (a delivery moved its status, an addendum)
     changed = Signal(int)
 
-    def __init__(self, vault, render, lang: str, parent=None) -> None:
+    def __init__(self, vault, render, lang: str, parent=None, *, allow_print: bool = True,
+                 allow_pdf: bool = True) -> None:
         super().__init__(parent)
+        # the organisation's policy may forbid printing or saving a PDF
+        self.allow_print = allow_print
+        self.allow_pdf = allow_pdf
         self.vault = vault
         self.render = render  # consultation, lang -> PDF bytes
         self.lang = lang
@@ -93,6 +97,12 @@ class SummaryPage(QWidget):
         self.save_button = QPushButton(self.tr("Save as P&DF…"))
         self.save_button.setAccessibleName(self.tr("Save the summary as a PDF file"))
         self.save_button.clicked.connect(self.save_summary)
+        not_allowed = self.tr("The organisation's policy does not allow this.")
+        for button, allowed in ((self.print_button, allow_print), (self.save_button, allow_pdf)):
+            if not allowed:
+                button.setEnabled(False)
+                button.setToolTip(not_allowed)
+                button.setAccessibleDescription(not_allowed)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("Summary state"))
@@ -207,6 +217,8 @@ class SummaryPage(QWidget):
     def print_summary(self, printer=None) -> bool:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+        if not self.allow_print:
+            return False
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintDialog(printer, self)
@@ -221,6 +233,8 @@ class SummaryPage(QWidget):
         return True
 
     def save_summary(self, path: str | None = None) -> bool:
+        if not self.allow_pdf:
+            return False
         if path is None:
             QMessageBox.information(self, "OT Desk", self.tr(
                 "The saved PDF file is not encrypted. Save it only where the requester's "

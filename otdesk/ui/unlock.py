@@ -129,8 +129,9 @@ def _error(parent: QWidget | None, exc: UserError, lang: str) -> None:
     QMessageBox.warning(parent, "OT Desk", exc.message(lang))
 
 
-def first_run(data_dir: Path, lang: str) -> Vault | None:
-    """Create the vault: keyring when a secure one works, otherwise a passphrase."""
+def first_run(data_dir: Path, lang: str, escrow_public_pem: bytes | None = None) -> Vault | None:
+    """Create the vault: keyring when a secure one works, otherwise a passphrase; and
+    an escrow copy of the key when the organisation's policy gives IT's public key."""
     passphrase = None
     if keys.secure_keyring() is None:
         dialog = PassphraseDialog(QCoreApplication.translate(
@@ -140,16 +141,17 @@ def first_run(data_dir: Path, lang: str) -> Vault | None:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         passphrase = dialog.passphrase.text()
-    result = init_vault(data_dir, passphrase=passphrase)
+    result = init_vault(data_dir, passphrase=passphrase, escrow_public_pem=escrow_public_pem)
     RecoveryCodeDialog(result.recovery_code).exec()
     return open_vault(data_dir, passphrase=passphrase)
 
 
-def obtain_vault(data_dir: Path, *, passphrase: str | None, lang: str) -> Vault | None:
+def obtain_vault(data_dir: Path, *, passphrase: str | None, lang: str,
+                 escrow_public_pem: bytes | None = None) -> Vault | None:
     """Open the vault, creating it on first run and asking for a passphrase as needed."""
     try:
         if not VaultPaths(data_dir).exists():
-            return first_run(data_dir, lang)
+            return first_run(data_dir, lang, escrow_public_pem)
         dialog = None
         while True:
             try:
