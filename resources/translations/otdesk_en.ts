@@ -699,39 +699,52 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="62"/>
+        <source>OT Desk is locked after a time without use (organisation&apos;s policy).</source>
+        <translation>OT Desk is locked after a time without use (organisation&apos;s policy).</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="65"/>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Unlock…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <location filename="../../otdesk/ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="104"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="93"/>
+        <location filename="../../otdesk/ui/main_window.py" line="108"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="98"/>
+        <location filename="../../otdesk/ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="103"/>
+        <location filename="../../otdesk/ui/main_window.py" line="118"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="104"/>
+        <location filename="../../otdesk/ui/main_window.py" line="119"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="107"/>
+        <location filename="../../otdesk/ui/main_window.py" line="122"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -764,12 +777,13 @@
         <translation>The passphrases differ. Try again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="136"/>
+        <location filename="../../otdesk/ui/unlock.py" line="137"/>
         <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
         <translation>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="161"/>
+        <location filename="../../otdesk/ui/autolock.py" line="115"/>
+        <location filename="../../otdesk/ui/unlock.py" line="163"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Passphrase for your OT Desk data:</translation>
     </message>
@@ -825,42 +839,47 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="16"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="26"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="18"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="28"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="25"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
         <source>Intake within working days</source>
         <translation>Intake within working days</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="39"/>
         <source>Preparation within working days</source>
         <translation>Preparation within working days</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="30"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>A new language and new deadlines take effect when OT Desk is started again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="34"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <source>Set by the organisation&apos;s policy</source>
+        <translation>Set by the organisation&apos;s policy</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="47"/>
         <source>&amp;Intake within (working days)</source>
         <translation>&amp;Intake within (working days)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Preparation within (working days)</translation>
     </message>
@@ -868,122 +887,127 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="85"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
         <source>Language of the summary</source>
         <translation>Language of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="91"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="95"/>
         <source>Print the summary</source>
         <translation>Print the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="93"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="97"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
         <source>Save the summary as a PDF file</source>
         <translation>Save the summary as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <source>The organisation&apos;s policy does not allow this.</source>
+        <translation>The organisation&apos;s policy does not allow this.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
         <source>Summary state</source>
         <translation>Summary state</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
         <source>Preview of the summary</source>
         <translation>Preview of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="102"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
         <source>Delivered summaries</source>
         <translation>Delivered summaries</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
         <source>New addendum</source>
         <translation>New addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="120"/>
         <source>&amp;Add addendum</source>
         <translation>&amp;Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="111"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="121"/>
         <source>Add addendum</source>
         <translation>Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="113"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
         <source>Show the current version</source>
         <translation>Show the current version</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="124"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="134"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="128"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="138"/>
         <source>Addendum</source>
         <translation>Addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="137"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Not delivered yet. Printing or saving records the delivery and seals the record.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>saved as PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
         <source>Showing a delivered summary: %1</source>
         <translation>Showing a delivered summary: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="226"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="240"/>
         <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="229"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="243"/>
         <source>Save the summary</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="230"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="244"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

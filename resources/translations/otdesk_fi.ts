@@ -699,39 +699,52 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="62"/>
+        <source>OT Desk is locked after a time without use (organisation&apos;s policy).</source>
+        <translation>OT Desk lukittiin, koska sitä ei ole käytetty hetkeen (organisaation linjaus).</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="65"/>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Avaa lukitus…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <location filename="../../otdesk/ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="89"/>
+        <location filename="../../otdesk/ui/main_window.py" line="104"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="93"/>
+        <location filename="../../otdesk/ui/main_window.py" line="108"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="98"/>
+        <location filename="../../otdesk/ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="103"/>
+        <location filename="../../otdesk/ui/main_window.py" line="118"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="104"/>
+        <location filename="../../otdesk/ui/main_window.py" line="119"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="107"/>
+        <location filename="../../otdesk/ui/main_window.py" line="122"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
@@ -764,12 +777,13 @@
         <translation>Tunnuslauseet eivät täsmää. Yritä uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="136"/>
+        <location filename="../../otdesk/ui/unlock.py" line="137"/>
         <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
         <translation>Tältä tietokoneelta ei löytynyt turvallista avainsäilöä. Valitse tunnuslause (vähintään 8 merkkiä), joka suojaa tietosi:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="161"/>
+        <location filename="../../otdesk/ui/autolock.py" line="115"/>
+        <location filename="../../otdesk/ui/unlock.py" line="163"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Tunnuslause OT Deskin tietoihisi:</translation>
     </message>
@@ -825,42 +839,47 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="16"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="26"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="18"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="28"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="25"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
         <source>Intake within working days</source>
         <translation>Käsittelyyn oton määräaika työpäivinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="39"/>
         <source>Preparation within working days</source>
         <translation>Ennakkokäsittelyn määräaika työpäivinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="30"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>Uusi kieli ja uudet määräajat tulevat käyttöön, kun OT Desk käynnistetään uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="34"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <source>Set by the organisation&apos;s policy</source>
+        <translation>Organisaation linjaus</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="47"/>
         <source>&amp;Intake within (working days)</source>
         <translation>Käsittelyyn &amp;oton määräaika (työpäivää)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Ennakkokäsittelyn määräaika (työpäivää)</translation>
     </message>
@@ -868,122 +887,127 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="85"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
         <source>Language of the summary</source>
         <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
         <source>&amp;Print…</source>
         <translation>T&amp;ulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="91"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="95"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="93"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="97"/>
         <source>Save as P&amp;DF…</source>
         <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
         <source>Save the summary as a PDF file</source>
         <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <source>The organisation&apos;s policy does not allow this.</source>
+        <translation>Organisaation linjaus ei salli tätä.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
         <source>Summary state</source>
         <translation>Yhteenvedon tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
         <source>Preview of the summary</source>
         <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="102"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
         <source>Delivered summaries</source>
         <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
         <source>New addendum</source>
         <translation>Uusi lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="120"/>
         <source>&amp;Add addendum</source>
         <translation>Kirj&amp;aa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="111"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="121"/>
         <source>Add addendum</source>
         <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="113"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
         <source>Show the current version</source>
         <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
         <source>Language:</source>
         <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="124"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="134"/>
         <source>Delivered</source>
         <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="128"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="138"/>
         <source>Addendum</source>
         <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="137"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>printed</source>
         <translation>tulostettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>saved as PDF</source>
         <translation>tallennettu PDF:ksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
         <source>Showing a delivered summary: %1</source>
         <translation>Näytetään toimitettu yhteenveto: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="226"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="240"/>
         <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Tallennettua PDF-tiedostoa ei ole salattu. Tallenna se vain paikkaan, jossa pyytävän ammattilaisen salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="229"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="243"/>
         <source>Save the summary</source>
         <translation>Tallenna yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="230"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="244"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
