@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench venv system-deps clean translations
+.PHONY: run test bench venv system-deps clean translations dist
 
 run: $(STAMP)
 	$(VENV)/bin/otdesk $(ARGS)
@@ -19,6 +19,11 @@ bench: $(STAMP)
 
 venv: $(STAMP)
 
+# Linux release files in dist/ (bundle .tar.gz, .deb, SBOM, SHA256SUMS + .asc);
+# see packaging/README.md for the signing key.
+dist: $(STAMP)
+	PYTHON=$(PYTHON) packaging/build-linux
+
 # Shared libraries Qt needs; installed with apt-get when missing and we may.
 system-deps:
 	@scripts/system-deps
@@ -30,7 +35,7 @@ $(STAMP): pyproject.toml | system-deps
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
 
 UI_SOURCES = $(wildcard otdesk/*.py otdesk/ui/*.py)
 
