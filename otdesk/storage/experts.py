@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -29,7 +28,7 @@ from otdesk.domain import CATEGORIES
 from otdesk.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
-from otdesk.structure import TemplateError, Text, tr
+from otdesk.structure import TemplateError, Text, read_template, tr
 
 TEMPLATE = "experts.toml"
 SCHEMA = 1
@@ -81,12 +80,7 @@ def load_defaults() -> tuple[DefaultExpert, ...]:
 
 def parse_defaults(text: str, source: str = TEMPLATE) -> tuple[DefaultExpert, ...]:
     """Build and check the default directory from TOML text."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{source}: not valid TOML: {exc}") from exc
-    if data.get("schema") != SCHEMA:
-        raise TemplateError(f"{source}: schema must be {SCHEMA}, not {data.get('schema')!r}")
+    data = read_template(text, source, SCHEMA)
     entries = data.get("experts")
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise TemplateError(f"{source}: missing [[experts]]")

@@ -58,7 +58,6 @@ class ConsultationEditor(QWidget):
     """Edits one consultation; ``closed`` when the person goes back to the list."""
 
     back_requested = Signal()
-    saved = Signal(int)
 
     def __init__(self, writer, repository, directory, lang: str,
                  rules: deadlines.DeadlineRules, summary: QWidget | None = None,
