@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from otdesk.errors import UserError
+from otdesk.errors import Fields, Term, UserError
 
 # --- vocabularies (codes are stable; wording lives in templates) -------------
 
 SECTORS = ("social_care", "health_care", "education", "ngo", "other")
 CHANNELS = ("phone", "email", "other")
 SESSION_MODES = ("in_person", "video", "phone")
+#: how the requester's statement of the client's consent was given
+CONSENT_FORMS = ("written", "verbal")
 CATEGORIES = (
     "high_conflict_separation",
     "family_homicide_threat",
@@ -54,6 +56,8 @@ STATUSES = (
 )
 #: statuses that need a reason
 REASONED_STATUSES = ("declined", "redirected")
+#: the status only a recorded delivery of the summary gives (never chosen by hand)
+DELIVERED_STATUS = "summary_delivered"
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "requested": ("accepted", "declined", "redirected"),
     "accepted": ("prepared", "declined", "redirected"),
@@ -66,16 +70,35 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_transition(current: str, new: str, reason: str = "") -> None:
-    """Raise :class:`UserError` when ``current → new`` is not allowed."""
+def check_transition(current: str, new: str, reason: str = "", *,
+                     by_delivery: bool = False) -> None:
+    """Raise :class:`UserError` when ``current → new`` is not allowed.
+
+    "Summary delivered" follows the facts: only recording a delivery
+    (``by_delivery=True``) moves a consultation there.
+    """
     if new not in STATUSES:
         raise UserError("error.status_unknown", status=new)
     if new == current:
         return
     if new not in TRANSITIONS.get(current, ()):
         raise UserError("error.status_transition", current=current, new=new)
+    if new == DELIVERED_STATUS and not by_delivery:
+        raise UserError("error.status_by_delivery")
     if new in REASONED_STATUSES and not reason.strip():
         raise UserError("error.status_reason_needed", new=new)
+
+
+def status_after_delivery(current: str) -> str:
+    """The status a consultation has once its summary was delivered: a held one
+    becomes "summary delivered"; a delivered or closed one keeps its status (a
+    reprint, a later version).  Any other is refused: a summary follows the session.
+    """
+    if current == "held":
+        return DELIVERED_STATUS
+    if current in (DELIVERED_STATUS, "closed"):
+        return current
+    raise UserError("error.delivery_status", status=Term(("statuses", current)))
 
 
 # --- the consultation tree ----------------------------------------------------
@@ -99,6 +122,18 @@ class Consent:
     given_by: str = ""
     given_on: dt.date | None = None
     scope: str = ""
+    form: str = ""  # CONSENT_FORMS: written or verbal
+    recorded_by: str = ""  # the consultant who wrote the statement down
+
+    def missing(self) -> list[str]:
+        """The keys (``consent.…``) of what a complete consent record still lacks."""
+        out = [f"consent.{name}" for name in ("given_by", "scope", "recorded_by")
+               if not getattr(self, name).strip()]
+        if self.given_on is None:
+            out.insert(1, "consent.given_on")
+        if self.form not in CONSENT_FORMS:
+            out.append("consent.form")
+        return out
 
 
 @dataclass
@@ -224,9 +259,28 @@ class Consultation:
 
     def texts(self) -> list[str]:
         """Every free text of the consultation, for full-text search."""
-        out: list[str] = []
-        _collect_texts(self, out)
-        return [t for t in out if t]
+        return [t for _, t in self.text_fields()]
+
+    def text_fields(self) -> list[tuple[str, str]]:
+        """Every non-empty free text with its place: ``("plan.steps.2.action", "…")``
+        (list items counted from 1)."""
+        out: list[tuple[str, str]] = []
+        _collect_texts(self, out, "")
+        return [(k, t) for k, t in out if t]
+
+    def delivery_blockers(self) -> list[UserError]:
+        """Why this summary must not leave the vault yet (empty: it may).
+
+        An identified consultation needs a complete consent record; an anonymous
+        one must not hold a valid personal identity code in any text.
+        """
+        from otdesk.identifiers import find_hetu
+
+        if not self.anonymous:
+            missing = (self.consent or Consent()).missing()
+            return [UserError("error.delivery_consent", fields=Fields(missing))] if missing else []
+        places = [key for key, text in self.text_fields() if find_hetu(text)]
+        return [UserError("error.delivery_hetu", fields=Fields(places))] if places else []
 
     def validate(self) -> None:
         """Raise :class:`UserError` naming the first value that must not be stored."""
@@ -237,6 +291,8 @@ class Consultation:
         _check_choice("channel", self.channel, CHANNELS)
         _check_choice("requester.sector", self.requester.sector, SECTORS)
         _check_choice("session.mode", self.session.mode, SESSION_MODES)
+        if self.consent is not None:
+            _check_choice("consent.form", self.consent.form, CONSENT_FORMS)
         for cat in self.categories:
             if cat not in CATEGORIES:
                 raise UserError("error.category_unknown", category=cat)
@@ -331,20 +387,20 @@ def _hints(tp: type) -> dict[str, str]:
     return {f.name: str(f.type) for f in dataclasses.fields(tp)}
 
 
-def _collect_texts(value: Any, out: list[str]) -> None:
+def _collect_texts(value: Any, out: list[tuple[str, str]], key: str) -> None:
     if dataclasses.is_dataclass(value):
         for f in dataclasses.fields(value):
             if f.name not in _CODE_FIELDS:
-                _collect_texts(getattr(value, f.name), out)
+                _collect_texts(getattr(value, f.name), out, f"{key}.{f.name}".lstrip("."))
     elif isinstance(value, list):
-        for v in value:
-            _collect_texts(v, out)
+        for i, v in enumerate(value, 1):
+            _collect_texts(v, out, f"{key}.{i}")
     elif isinstance(value, str):
-        out.append(value)
+        out.append((key, value))
 
 
 #: string fields that hold codes, not text a person would search for
-_CODE_FIELDS = frozenset({"status", "channel", "sector", "mode", "categories"})
+_CODE_FIELDS = frozenset({"status", "channel", "sector", "mode", "categories", "form"})
 
 _CLASSES: dict[str, type] = {
     cls.__name__: cls

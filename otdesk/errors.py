@@ -18,6 +18,26 @@ LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
 
 
+class Fields(tuple):
+    """Field keys as a message parameter; the message shows their labels (see
+    :func:`otdesk.labels.field_label`) in its own language, joined by commas."""
+
+    def in_language(self, lang: str) -> str:
+        from otdesk.labels import field_label
+
+        return ", ".join(field_label(key, lang) for key in self)
+
+
+class Term(tuple):
+    """A code of a vocabulary as a message parameter, shown as its label:
+    ``Term(("statuses", "held"))`` → "Pidetty" in a Finnish message."""
+
+    def in_language(self, lang: str) -> str:
+        from otdesk.vocabulary import label
+
+        return label(self[0], self[1], lang)
+
+
 class UserError(Exception):
     """Something went wrong that the user can understand and act on."""
 
@@ -55,6 +75,9 @@ def message(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or entry.get("en", key)
+    params = {k: v.in_language(lang) if isinstance(v, (Fields, Term))
+              else v.message(lang) if isinstance(v, UserError) else v
+              for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

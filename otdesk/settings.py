@@ -8,9 +8,11 @@ the organisation's policy (:mod:`otdesk.policy`) wins over them where it sets a 
 
 from __future__ import annotations
 
+import getpass
+import json
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
@@ -44,6 +46,38 @@ def is_overridden(override: str | os.PathLike | None) -> bool:
 
 # --- the user's own settings ----------------------------------------------------------
 
+
+@dataclass
+class ConsultantProfile:
+    """Who the consultant is, for the requester holding the summary: printed in its
+    contact box, and the name in the audit log and on addenda.  Kept in the user
+    settings file (not the vault), so that IT may preset it."""
+
+    name: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(v.strip() for v in (self.name, self.title, self.phone, self.email))
+
+    def actor(self) -> str:
+        """"Sanna Virtanen (svirtanen)": the profile's name with the OS login beside it."""
+        login = os_login()
+        name = " ".join(self.name.split())
+        return f"{name} ({login})" if name else login
+
+
+def os_login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in a stripped environment
+        return "unknown"
+
+
+#: the longest text kept for one profile field
+PROFILE_MAX = 200
+
 SETTINGS_NAME = "settings.toml"
 
 
@@ -59,6 +93,11 @@ class UserSettings:
     language: str = "fi"
     intake_working_days: int = 2
     preparation_working_days: int = 10
+    profile: ConsultantProfile = field(default_factory=ConsultantProfile)
+    #: the app asked for the profile once (at the first delivery); it never nags again
+    profile_asked: bool = False
+    #: the folder a summary PDF was last saved to (the save dialog opens there)
+    last_save_folder: str = ""
 
     @classmethod
     def load(cls, path: Path) -> UserSettings:
@@ -75,6 +114,16 @@ class UserSettings:
             value = data.get(key)
             if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 250:
                 setattr(settings, key, value)
+        profile = data.get("profile")
+        if isinstance(profile, dict):
+            for f in fields(ConsultantProfile):
+                value = profile.get(f.name)
+                if isinstance(value, str):
+                    setattr(settings.profile, f.name, value.strip()[:PROFILE_MAX])
+        if isinstance(data.get("profile_asked"), bool):
+            settings.profile_asked = data["profile_asked"]
+        if isinstance(data.get("last_save_folder"), str):
+            settings.last_save_folder = data["last_save_folder"]
         return settings
 
     def save(self, path: Path) -> None:
@@ -83,13 +132,23 @@ class UserSettings:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = (f'language = "{self.language}"\n'
                 f"intake_working_days = {int(self.intake_working_days)}\n"
-                f"preparation_working_days = {int(self.preparation_working_days)}\n")
+                f"preparation_working_days = {int(self.preparation_working_days)}\n"
+                f"profile_asked = {'true' if self.profile_asked else 'false'}\n"
+                f"last_save_folder = {_toml_string(self.last_save_folder)}\n"
+                "\n[profile]\n"
+                + "".join(f"{f.name} = {_toml_string(getattr(self.profile, f.name))}\n"
+                          for f in fields(ConsultantProfile)))
         write_atomic(path, text.encode("utf-8"))
 
     def deadline_rules(self):
         from otdesk.deadlines import DeadlineRules
 
         return DeadlineRules(self.intake_working_days, self.preparation_working_days)
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def settings_path(data: Path, overridden: bool) -> Path:

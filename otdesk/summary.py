@@ -65,6 +65,7 @@ from reportlab.platypus import (
 from otdesk import vocabulary
 from otdesk.domain import Consultation
 from otdesk.errors import LANGUAGES
+from otdesk.settings import ConsultantProfile
 from otdesk.structure import Field, TemplateError, load_structure, read_template, tr
 
 log = logging.getLogger(__name__)
@@ -220,8 +221,10 @@ class SummaryOrg:
 
 # --- text hygiene -----------------------------------------------------------------------
 
-#: C0 controls except tab and newline, DEL, C1 controls, surrogates, BOM, non-characters
-_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff"
+#: C0 controls except tab and newline, DEL, C1 controls, the soft hyphen (reportlab would
+#: try every one as a break point: a text full of them took 20 s), surrogates, BOM,
+#: non-characters
+_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\ud800-\udfff\ufeff"
                    "\ufdd0-\ufdef\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
@@ -458,8 +461,9 @@ class _Heading(Paragraph):
 class _Furniture:
     """What goes on every page: organisation, logo, marking; footer with "x / N"."""
 
-    def __init__(self, org: SummaryOrg, lang: str, footer: str) -> None:
+    def __init__(self, org: SummaryOrg, lang: str, footer: str, *, draft: bool = False) -> None:
         self.lang = lang
+        self.draft = wording("draft", lang) if draft else ""
         self.name = org.display_name(lang)
         self.marking = org.marking(lang)
         self.footer = footer
@@ -485,6 +489,14 @@ class _Furniture:
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
+        if self.draft:  # across the page, under the text
+            canvas.saveState()
+            canvas.setFillColor(DRAFT_INK)
+            canvas.setFont(FONT_BOLD, 96)
+            canvas.translate(PAGE_W / 2, PAGE_H / 2)
+            canvas.rotate(52)
+            canvas.drawCentredString(0, -34, self.draft)
+            canvas.restoreState()
         top = PAGE_H - 9 * mm
         x = MARGIN_X
         if self.logo is not None:
@@ -514,6 +526,7 @@ class _Furniture:
 
 
 LOGO_H = 11 * mm
+DRAFT_INK = colors.Color(0.80, 0.33, 0.25, alpha=0.22)
 
 
 def _fit(text: str, style: ParagraphStyle, width: float,
@@ -599,7 +612,8 @@ def _set_creation_date(canvas: Canvas, day: dt.date) -> None:
 
 def render_summary(consultation: Consultation, lang: str = "fi", *,
                    org: SummaryOrg | None = None, version: int = 1,
-                   addenda: Sequence = (), generated: dt.date | None = None) -> bytes:
+                   addenda: Sequence = (), generated: dt.date | None = None,
+                   consultant: ConsultantProfile | None = None, draft: bool = False) -> bytes:
     """The summary and progression plan of ``consultation`` as PDF bytes.
 
     ``lang`` is fi, sv or en.  ``version`` > 1 is printed in the title block;
@@ -607,7 +621,9 @@ def render_summary(consultation: Consultation, lang: str = "fi", *,
     printed in the order given as a dated section at the end.  ``generated`` is
     the date printed as "Laadittu d.m.yyyy" and used as the PDF's creation
     date; without it no date is printed and the PDF carries reportlab's fixed
-    invariant date, so the bytes depend on the arguments alone.
+    invariant date, so the bytes depend on the arguments alone.  ``consultant``
+    fills the contact box (else the organisation's contact is shown); ``draft``
+    writes LUONNOS / UTKAST / DRAFT across every page.
     """
     if lang not in PDF_LANG:
         raise ValueError(f"unknown language {lang!r}; expected one of {sorted(PDF_LANG)}")
@@ -617,7 +633,7 @@ def render_summary(consultation: Consultation, lang: str = "fi", *,
     doc_title = (wording("doc_title", lang, reference=reference) if reference
                  else wording("doc_title_plain", lang))
     footer = doc_title + (f" · {wording('version', lang, n=version)}" if version > 1 else "")
-    furniture = _Furniture(org, lang, footer)
+    furniture = _Furniture(org, lang, footer, draft=draft)
 
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -630,7 +646,8 @@ def render_summary(consultation: Consultation, lang: str = "fi", *,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
-    story = _Story(consultation, lang, org, furniture.name, version, addenda, generated)
+    story = _Story(consultation, lang, org, furniture.name, version, addenda, generated,
+                   consultant)
     doc.build(story.build(), canvasmaker=functools.partial(
         _NumberedCanvas, furniture=furniture, created=generated))
     return buffer.getvalue()
@@ -640,8 +657,10 @@ class _Story:
     """The flowables of one summary, section by section."""
 
     def __init__(self, c: Consultation, lang: str, org: SummaryOrg, org_name: str,
-                 version: int, addenda: Sequence, generated: dt.date | None) -> None:
+                 version: int, addenda: Sequence, generated: dt.date | None,
+                 consultant: ConsultantProfile | None = None) -> None:
         self.c = c
+        self.consultant = consultant
         self.lang = lang
         self.org = org
         self.org_name = org_name
@@ -720,6 +739,7 @@ class _Story:
             self.phase(phase)
         self.worry()
         self.contact()
+        self.feedback_request()
         self.addenda_section()
         return _glue_tables(self.out)
 
@@ -816,7 +836,11 @@ class _Story:
             lines = [f"{self.w(key)}: {value}" for key, value in (
                 ("consent_given_by", " ".join(clean(consent.given_by).split())),
                 ("consent_given_on", fi_date(consent.given_on)),
-                ("consent_scope", clean(consent.scope).strip())) if value]
+                ("consent_scope", clean(consent.scope).strip()),
+                ("consent_form", vocabulary.label("consent_forms", consent.form, self.lang)
+                 if consent.form else ""),
+                ("consent_recorded_by", " ".join(clean(consent.recorded_by).split())))
+                if value]
             if lines:
                 out.append((self.w("consent"), self.w("identified_note"), "fact_note"))
                 out.append(("", "\n".join(lines), "fact"))
@@ -960,9 +984,15 @@ class _Story:
             label = self.w("consultants" if len(consultants) > 1 else "consultant")
             inner += self.paragraphs(", ".join(consultants), st["contact"], chars=chars,
                                      lead=f'<font name="{FONT_BOLD}">{markup(label)}:</font> ')
+        person = _person_lines(self.consultant) if self.consultant is not None else []
+        if person:
+            label = f'<font name="{FONT_BOLD}">{markup(self.w("contact_person"))}:</font> '
+            inner += self.paragraphs(person[0], st["contact"], chars=chars, lead=label)
+            for line in person[1:]:
+                inner += self.paragraphs(line, st["contact"], chars=chars)
         inner += self.paragraphs(self.org_name, st["contact_org"], chars=chars)
         contact = clean(self.org.contact).strip()
-        if contact:
+        if contact and not person:  # without a profile, the centre's own contact
             inner += self.paragraphs(contact, st["contact"], chars=chars)
         last = len(inner) - 1
         box = Table([[f] for f in inner], colWidths=[FRAME_W], style=[
@@ -974,6 +1004,21 @@ class _Story:
             ("BOTTOMPADDING", (0, last), (-1, last), 9)])
         self.out.append(KeepTogether([
             _Heading(markup(self.w("contact")), st["h2"]), box]))
+
+    def feedback_request(self) -> None:
+        """A short request for feedback (1–5 and a comment) and how to return it."""
+        st = self.st
+        reference = " ".join(clean(self.c.reference).split())[:80]
+        scale = "\u2003\u2003".join(f"\u2610 {n}" for n in range(1, 6))
+        back = (self.w("feedback_return", reference=reference) if reference
+                else self.w("feedback_return_plain"))
+        self.out.append(KeepTogether([
+            _Heading(markup(self.w("feedback")), st["h2"]),
+            Paragraph(markup(self.w("feedback_intro")), st["body"]),
+            Paragraph(markup(scale), ParagraphStyle("feedback_scale", parent=st["body"],
+                                                    fontSize=11, leading=16, spaceBefore=2)),
+            Paragraph(markup(self.w("feedback_comment")) + " " + "_" * 60, st["body"]),
+            Paragraph(markup(back), st["note"])]))
 
     def addenda_section(self) -> None:
         items = []
@@ -996,6 +1041,15 @@ class _Story:
             else:
                 self.out.append(Spacer(1, 7))
             self.out += self.paragraphs(text)
+
+
+def _person_lines(p: ConsultantProfile) -> list[str]:
+    """The consultant's name and title, phone, e-mail: the lines given."""
+    def one(text: str) -> str:
+        return " ".join(clean(text).split())
+
+    who = ", ".join(x for x in (one(p.name), one(p.title)) if x)
+    return [x for x in (who, one(p.phone), one(p.email)) if x]
 
 
 class _Grid:

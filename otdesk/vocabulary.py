@@ -34,6 +34,7 @@ CODE_KINDS: dict[str, tuple[str, ...]] = {
     "channels": domain.CHANNELS,
     "statuses": domain.STATUSES,
     "session_modes": domain.SESSION_MODES,
+    "consent_forms": domain.CONSENT_FORMS,
 }
 #: every kind :func:`label` knows
 KINDS = (*CODE_KINDS, "regions", "areas", "worry_zones")

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from otdesk.domain import check_transition, status_after_delivery
 from otdesk.errors import UserError
 from otdesk.storage.errors import storage_error
-from otdesk.storage.repository import Repository
+from otdesk.storage.repository import Repository, _now
 
 METHODS = ("print", "pdf")
+#: where a delivery was made: the desktop app or the command line
+VIAS = ("app", "cli")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,13 @@ class Delivery:
     method: str
     sha256: str
     size: int
+    via: str = "app"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "consultation_id": self.consultation_id,
+                "version": self.version, "delivered_at": self.delivered_at.isoformat(),
+                "actor": self.actor, "lang": self.lang, "method": self.method, "via": self.via,
+                "sha256": self.sha256, "size": self.size}
 
 
 class Deliveries:
@@ -43,27 +53,56 @@ class Deliveries:
         self.repository = repository
         self.conn = repository.conn
 
-    def record(self, consultation_id: int, pdf: bytes, *, lang: str, method: str) -> Delivery:
-        """Store a summary as delivered; moves a held consultation to "summary delivered"."""
-        if method not in METHODS:
+    def record(self, consultation_id: int, pdf: bytes, *, lang: str, method: str,
+               via: str = "app", version: int | None = None) -> Delivery:
+        """Store ``pdf`` as delivered, in one transaction with its audit row, the seal
+        and the status: a held consultation becomes "summary delivered".
+
+        ``version`` None: the current version (a new one once addenda were written
+        after the last delivery).  ``version`` N: a reprint of delivered version N,
+        whose stored bytes ``pdf`` must be.
+        """
+        if method not in METHODS or via not in VIAS:
             raise ValueError(method)
-        consultation = self.repository.get(consultation_id)
-        now = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="milliseconds")
         digest = hashlib.sha256(pdf).hexdigest()
         with self.repository.transaction():
-            version = self._version(consultation)
+            consultation = self.repository.get(consultation_id)
+            status_after_delivery(consultation.status)  # refuses a request not yet held
+            if version is None:
+                version, addenda = self._version(consultation), len(consultation.addenda)
+            else:
+                earlier = self.conn.execute(
+                    "SELECT addenda, sha256 FROM deliveries WHERE consultation_id=? AND"
+                    " version=? ORDER BY id LIMIT 1", (consultation_id, version)).fetchone()
+                if earlier is None:
+                    raise UserError("error.delivery_not_found", version=version)
+                if earlier[1] != digest:
+                    raise ValueError("a reprint must be the delivered bytes")
+                addenda = earlier[0]
             cur = self.conn.execute(
                 "INSERT INTO deliveries (consultation_id, version, addenda, delivered_at, actor,"
-                " lang, method, sha256, pdf) VALUES (?,?,?,?,?,?,?,?,?)",
-                (consultation_id, version, len(consultation.addenda), now,
-                 self.repository.actor, lang, method, digest, pdf))
+                " lang, method, sha256, pdf, via) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (consultation_id, version, addenda, _now(), self.repository.actor, lang,
+                 method, digest, pdf, via))
             delivery_id = cur.lastrowid
-            self.repository._append_audit(f"summary.{'printed' if method == 'print' else 'saved'}",
-                                           f"consultation:{consultation_id}",
-                                           f"version {version} sha256 {digest[:16]}")
-        if consultation.status == "held":
-            self.repository.change_status(consultation_id, "summary_delivered")
+            self.repository._append_audit(
+                f"summary.{'printed' if method == 'print' else 'saved'}",
+                f"consultation:{consultation_id}",
+                f"version {version} {lang} via {via} sha256 {digest[:16]}")
+            new_status = status_after_delivery(consultation.status)
+            if new_status != consultation.status:
+                check_transition(consultation.status, new_status, by_delivery=True)
+                consultation.status = new_status
+                self.repository.write(consultation, audit=False)
         return self.get(delivery_id)
+
+    def version_pdf(self, consultation_id: int, version: int) -> tuple[Delivery, bytes]:
+        """The first delivery of ``version`` and its exact bytes."""
+        rows = self._rows("WHERE consultation_id=? AND version=? ORDER BY id LIMIT 1",
+                          (consultation_id, version))
+        if not rows:
+            raise UserError("error.delivery_not_found", version=version)
+        return rows[0], self.pdf(rows[0].id)
 
     def next_version(self, consultation_id: int) -> int:
         """The version number the next delivery of this consultation will get."""
@@ -109,8 +148,8 @@ class Deliveries:
         try:
             rows = self.conn.execute(
                 "SELECT id, consultation_id, version, delivered_at, actor, lang, method, sha256,"
-                f" length(pdf) FROM deliveries {where}", params).fetchall()
+                f" length(pdf), via FROM deliveries {where}", params).fetchall()
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
         return [Delivery(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), r[4], r[5], r[6],
-                         r[7], r[8]) for r in rows]
+                         r[7], r[8], r[9]) for r in rows]

@@ -191,30 +191,42 @@ class Repository:
             changed = c.sealed_changes(self.get(c.id))
             if changed:
                 raise UserError("error.sealed", fields=", ".join(changed))
-        last = self._last_change_audit.get(c.id)
-        audit_now = last is None or time.monotonic() - last > AUDIT_COALESCE_SECONDS
-        previous = c.updated_at
-        try:
-            with self.transaction():
-                c.updated_at = dt.datetime.fromisoformat(_now())
-                cur = self.conn.execute(
-                    "UPDATE consultations SET reference=?, status=?, received_at=?,"
-                    " organisation=?, categories=?, intake_date=?, session_date=?,"
-                    " follow_up_date=?, created_at=?, updated_at=? WHERE id=?",
-                    (*self._row(c), c.id))
-                if cur.rowcount != 1:
-                    raise UserError("error.not_found")
-                self.conn.execute("UPDATE consultation_docs SET doc=? WHERE id=?",
-                                  (self._doc(c), c.id))
-                self._index(c, new=False)
-                if audit_now:
-                    self._append_audit("consultation.changed", f"consultation:{c.id}")
-        except BaseException:
-            c.updated_at = previous
-            raise
-        if audit_now:  # only once the audit row is really committed
-            self._last_change_audit[c.id] = time.monotonic()
+        with self._coalesced_audit(c.id) as audit_now:
+            previous = c.updated_at
+            try:
+                with self.transaction():
+                    self.write(c, audit=audit_now)
+            except BaseException:
+                c.updated_at = previous
+                raise
         return c
+
+    @contextlib.contextmanager
+    def _coalesced_audit(self, consultation_id: int) -> Iterator[bool]:
+        """Whether this change gets a "changed" audit row (one per ten minutes), noted
+        only once the row is really committed."""
+        last = self._last_change_audit.get(consultation_id)
+        audit_now = last is None or time.monotonic() - last > AUDIT_COALESCE_SECONDS
+        yield audit_now
+        if audit_now:
+            self._last_change_audit[consultation_id] = time.monotonic()
+
+    def write(self, c: Consultation, *, audit: bool = True) -> None:
+        """Store every field of ``c`` inside the caller's transaction (no seal check:
+        the caller decides; see :meth:`update` and ``Deliveries.record``)."""
+        c.updated_at = dt.datetime.fromisoformat(_now())
+        cur = self.conn.execute(
+            "UPDATE consultations SET reference=?, status=?, received_at=?,"
+            " organisation=?, categories=?, intake_date=?, session_date=?,"
+            " follow_up_date=?, created_at=?, updated_at=? WHERE id=?",
+            (*self._row(c), c.id))
+        if cur.rowcount != 1:
+            raise UserError("error.not_found")
+        self.conn.execute("UPDATE consultation_docs SET doc=? WHERE id=?",
+                          (self._doc(c), c.id))
+        self._index(c, new=False)
+        if audit:
+            self._append_audit("consultation.changed", f"consultation:{c.id}")
 
     def change_status(self, consultation_id: int, new: str, reason: str = "") -> Consultation:
         """Move a consultation along the status workflow, refusing invalid steps."""
@@ -223,6 +235,26 @@ class Repository:
         c.status = new
         c.status_reason = reason if new in ("declined", "redirected") else c.status_reason
         return self.update(c)
+
+    def find(self, text: str) -> int:
+        """The id of the consultation named by ``text``: its number or its reference
+        (``OT-2026-0042``, any letter case)."""
+        text = text.strip()
+        try:
+            if text.isdigit():
+                row = self.conn.execute("SELECT id FROM consultations WHERE id=?",
+                                        (int(text),)).fetchone()
+            else:
+                row = self.conn.execute("SELECT id FROM consultations WHERE reference=?",
+                                        (text.upper(),)).fetchone()
+        except (sqlcipher.Error, OverflowError) as exc:
+            if isinstance(exc, OverflowError):
+                row = None
+            else:
+                raise storage_error(exc) from exc
+        if row is None:
+            raise UserError("error.consultation_ref", ref=text[:40])
+        return row[0]
 
     def get(self, consultation_id: int) -> Consultation:
         try:

@@ -8,18 +8,28 @@ it tidies the search index.  A write that failed (a full disk, say) is tried
 again every few seconds until it succeeds or a newer snapshot replaces it, so
 what is on screen reaches the disk as soon as it can.  No Qt here: the UI turns
 the callbacks into signals.
+
+Besides autosaves the writer runs *operations* (:meth:`BackgroundWriter.run`), in
+the order they were asked for and each after every snapshot submitted before it:
+an edit typed just before "Print" is in the printed summary.  An operation that
+needs a consultation's edits on disk (``saved_first``) is refused while the disk
+refuses them.
 """
 
 from __future__ import annotations
 
+import collections
 import copy
 import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from otdesk.domain import Consultation
 from otdesk.errors import UserError
+from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -30,10 +40,30 @@ IDLE_TIDY_SECONDS = 2.0
 RETRY_SECONDS = 5.0
 
 
+@dataclass
+class Store:
+    """What an operation gets: the writer's own repository and deliveries."""
+
+    repository: Repository
+    deliveries: Deliveries
+
+
+@dataclass
+class _Operation:
+    fn: Callable[[Store], Any]
+    on_done: Callable[[Any], None]
+    on_error: Callable[[UserError], None]
+    saved_first: int | None
+
+
 class BackgroundWriter:
     def __init__(self, vault, *, on_saved: Callable[[Consultation], None] | None = None,
-                 on_error: Callable[[int, UserError], None] | None = None) -> None:
+                 on_error: Callable[[int, UserError], None] | None = None,
+                 actor: str | None = None) -> None:
         self._vault = vault
+        self._actor = actor
+        self._ops: collections.deque[_Operation] = collections.deque()
+        self._errors: dict[int, UserError] = {}
         self._on_saved = on_saved or (lambda c: None)
         self._on_error = on_error or (lambda cid, e: None)
         self._pending: dict[int, Consultation] = {}
@@ -56,6 +86,26 @@ class BackgroundWriter:
             self._failed.pop(snapshot.id, None)
             self._cond.notify()
 
+    def run(self, fn: Callable[[Store], Any], *, on_done: Callable[[Any], None],
+            on_error: Callable[[UserError], None], saved_first: int | None = None) -> None:
+        """Queue ``fn(store)`` after everything submitted so far; its result goes to
+        ``on_done``, a refusal to ``on_error`` (both called on the writer's thread).
+
+        ``saved_first``: a consultation whose edits must be on disk first; a write of
+        it that failed is tried once more, and if it fails again ``fn`` is not run.
+        """
+        with self._cond:
+            if saved_first is not None and saved_first in self._failed:
+                self._pending.setdefault(saved_first, self._failed.pop(saved_first))
+            self._ops.append(_Operation(fn, on_done, on_error, saved_first))
+            self._cond.notify()
+
+    def set_actor(self, actor: str) -> None:
+        """Who the writer's audit rows and deliveries name from now on."""
+        with self._cond:
+            self._actor = actor
+            self._cond.notify()
+
     def flush(self, timeout: float = 10.0) -> bool:
         """Store everything submitted now (failed writes are tried once more) and wait.
 
@@ -68,7 +118,7 @@ class BackgroundWriter:
                 self._pending.setdefault(cid, c)
             self._failed.clear()
             self._cond.notify()
-            while self._pending or self._busy:
+            while self._pending or self._busy or self._ops:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -92,48 +142,84 @@ class BackgroundWriter:
 
     def _run(self) -> None:
         conn = self._vault.open_connection()
-        repo = Repository(conn)
+        repo = Repository(conn, self._actor)
+        store = Store(repo, Deliveries(repo))
         tidy_due = False
         try:
             while True:
                 with self._cond:
-                    if not self._pending and not self._closing:
+                    if not self._pending and not self._ops and not self._closing:
                         wait = RETRY_SECONDS if self._failed else (
                             IDLE_TIDY_SECONDS if tidy_due else None)
                         self._cond.wait(wait)
-                    if self._closing and not self._pending:
+                    if self._closing and not self._pending and not self._ops:
                         return
-                    if not self._pending and self._failed:
+                    if not self._pending and not self._ops and self._failed:
                         self._pending, self._failed = dict(self._failed), {}
                     batch, self._pending = self._pending, {}
-                    self._busy = bool(batch)
-                if not batch:
-                    if tidy_due:
-                        self._tidy(repo)
-                        tidy_due = False
-                    continue
-                for cid, snapshot in batch.items():
-                    try:
-                        repo.update(snapshot)
-                    except UserError as exc:
-                        with self._cond:
-                            if cid not in self._pending:
-                                self._failed[cid] = snapshot
-                        self._on_error(cid, exc)
-                    except Exception as exc:  # keep the snapshot; tell the UI
-                        log.error("writer: unexpected %s", type(exc).__name__)
-                        with self._cond:
-                            if cid not in self._pending:
-                                self._failed[cid] = snapshot
-                        self._on_error(cid, UserError("error.storage"))
-                    else:
-                        tidy_due = True
-                        self._on_saved(snapshot)
+                    op = self._ops.popleft() if self._ops and not batch else None
+                    self._busy = bool(batch) or op is not None
+                    if self._actor:
+                        repo.actor = self._actor
+                if batch:
+                    tidy_due = self._store(repo, batch) or tidy_due
+                elif op is not None:
+                    self._operate(store, op)
+                    tidy_due = True
+                elif tidy_due:
+                    self._tidy(repo)
+                    tidy_due = False
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
         finally:
             conn.close()
+
+    def _store(self, repo: Repository, batch: dict[int, Consultation]) -> bool:
+        """Write the snapshots; True when at least one was stored."""
+        stored = False
+        for cid, snapshot in batch.items():
+            try:
+                repo.update(snapshot)
+            except Exception as exc:  # keep the snapshot; tell the UI
+                error = exc if isinstance(exc, UserError) else UserError("error.storage")
+                if not isinstance(exc, UserError):
+                    log.error("writer: unexpected %s", type(exc).__name__)
+                with self._cond:
+                    if cid not in self._pending:
+                        self._failed[cid] = snapshot
+                    self._errors[cid] = error
+                self._on_error(cid, error)
+            else:
+                stored = True
+                with self._cond:
+                    self._errors.pop(cid, None)
+                self._on_saved(snapshot)
+        return stored
+
+    def _operate(self, store: Store, op: _Operation) -> None:
+        with self._cond:
+            refused = op.saved_first is not None and op.saved_first in self._failed
+            reason = self._errors.get(op.saved_first) if refused else None
+        try:
+            if refused:
+                raise UserError("error.delivery_unsaved", reason=reason or UserError(
+                    "error.storage"))
+            result = op.fn(store)
+        except UserError as exc:
+            self._safely(op.on_error, exc)
+        except Exception as exc:
+            log.error("writer: operation failed: %s", type(exc).__name__)
+            self._safely(op.on_error, UserError("error.storage"))
+        else:
+            self._safely(op.on_done, result)
+
+    @staticmethod
+    def _safely(callback: Callable[[Any], None], value: Any) -> None:
+        try:
+            callback(value)
+        except Exception as exc:  # a callback's fault must not stop the writer
+            log.error("writer: callback failed: %s", type(exc).__name__)
 
     @staticmethod
     def _tidy(repo: Repository) -> None:
