@@ -31,6 +31,19 @@ def show_fatal(text: str) -> None:
     QMessageBox.critical(None, "OT Desk", text)
 
 
+def ask_profile(user: UserSettings, lang: str, settings_file: Path | None) -> None:
+    """The first-run flow's last step: who the requester can reach (once; "Later" is fine)."""
+    from otdesk.ui.profile_dialog import ProfileDialog
+
+    ProfileDialog(user.profile, lang).exec()
+    user.profile_asked = True
+    if settings_file is not None:
+        try:
+            user.save(settings_file)
+        except (OSError, UserError):
+            pass  # kept for this session; asked again at the first delivery
+
+
 def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
             settings_file: Path | None = None, policy: Policy | None = None) -> int:
     if not _has_display():
@@ -45,7 +58,10 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     app.setApplicationName("OT Desk")
     app.setOrganizationName("OT Desk")
     translators = install_translators(app, lang)  # noqa: F841 (kept alive while the app runs)
+    from otdesk.storage.vault import VaultPaths
+
     policy = policy or Policy()
+    first_run = not VaultPaths(data_dir).exists()
     vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
                          escrow_public_pem=policy.escrow_pem)
     if vault is None:
@@ -56,6 +72,8 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         user = UserSettings()  # a damaged settings file never keeps the app from starting
     if not policy.locked("default_language"):
         user.language = lang  # (a language the policy sets is not the user's own choice)
+    if first_run and user.profile.is_empty():
+        ask_profile(user, lang, settings_file)
     window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file,
                         policy=policy)
     window.show()

@@ -322,14 +322,22 @@ class Consultation:
         consultant types is always saved, and the editor lists them instead.
         """
         found = []
-        if self.requester.email and not _EMAIL.fullmatch(self.requester.email.strip()):
-            found.append(UserError("error.email_invalid", value=self.requester.email))
+        problem = email_problem(self.requester.email)
+        if problem:
+            found.append(problem)
         if not self.anonymous and (self.consent is None or not self.consent.given_by.strip()):
             found.append(UserError("error.consent_needed"))
         return found
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def email_problem(value: str) -> UserError | None:
+    """A malformed e-mail address as a UserError; None for a good or an empty one."""
+    if value and not _EMAIL.fullmatch(value.strip()):
+        return UserError("error.email_invalid", value=value[:80])
+    return None
 
 
 def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -979,12 +979,14 @@ class _Story:
         chars = BODY_CHARS // 2
         inner: list[Flowable] = [Paragraph(markup(self.w("contact_intro")),
                                            st["contact_intro"])]
-        consultants = [clean(n).strip() for n in self.c.consultants if clean(n).strip()]
-        if consultants:
+        person = _person_lines(self.consultant) if self.consultant is not None else []
+        me = " ".join(clean(self.consultant.name).split()).casefold() if person else ""
+        consultants = [clean(n).strip() for n in self.c.consultants if clean(n).strip()
+                       and " ".join(clean(n).split()).casefold() != me]
+        if consultants:  # (the contact person below is not named twice)
             label = self.w("consultants" if len(consultants) > 1 else "consultant")
             inner += self.paragraphs(", ".join(consultants), st["contact"], chars=chars,
                                      lead=f'<font name="{FONT_BOLD}">{markup(label)}:</font> ')
-        person = _person_lines(self.consultant) if self.consultant is not None else []
         if person:
             label = f'<font name="{FONT_BOLD}">{markup(self.w("contact_person"))}:</font> '
             inner += self.paragraphs(person[0], st["contact"], chars=chars, lead=label)

@@ -297,8 +297,8 @@ def test_summary_command_prints_the_policy_organisation(tmp_path, data_dir):
                              stdin=stdin).stdout)
     path = write_policy(tmp_path, f'[organisation]\nname = "{ORG}"\n')
     out = tmp_path / "s.pdf"
-    result = run_cli(["--passphrase-stdin", "summary", str(ids[0]["id"]), "--out", str(out)],
-                     data_dir, stdin=stdin, OTDESK_POLICY_FILE=str(path))
+    result = run_cli(["--passphrase-stdin", "summary", str(ids[0]["id"]), "--draft", "--out",
+                      str(out)], data_dir, stdin=stdin, OTDESK_POLICY_FILE=str(path))
     assert result.returncode == 0, result.stderr
     assert ORG in PdfReader(out).pages[0].extract_text()
 
@@ -318,8 +318,17 @@ def test_print_and_save_buttons_disabled_by_policy(qtbot, tmp_path, vault, monke
     assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
     assert "policy does not allow" in page.print_button.toolTip()
     assert "policy does not allow" in page.save_button.toolTip()
-    assert page.save_summary(str(tmp_path / "x.pdf")) is False
-    assert not (tmp_path / "x.pdf").exists()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: asked.append(a) or (str(tmp_path / "x.pdf"), "")))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert asked == [] and not (tmp_path / "x.pdf").exists()
+    assert vault.deliveries.of(c.id) == []
     w.close()
 
 

@@ -110,11 +110,12 @@ def _render(store, c, lang: str, context: SummaryContext, *, draft: bool = False
     return Prepared(c.id, c.reference, version, lang, pdf, draft=draft)
 
 
-def stored(store, consultation_id: int, version: int) -> Prepared:
-    """Delivered version ``version`` exactly as it was given (for a reprint)."""
-    delivery, pdf = store.deliveries.version_pdf(consultation_id, version)
-    reference = store.repository.summary(consultation_id).reference
-    return Prepared(consultation_id, reference, version, delivery.lang, pdf, reprint=True)
+def stored(store, delivery_id: int) -> Prepared:
+    """An earlier delivery exactly as it was given (for a reprint or a copy)."""
+    d = store.deliveries.get(delivery_id)
+    pdf = store.deliveries.pdf(delivery_id)
+    reference = store.repository.summary(d.consultation_id).reference
+    return Prepared(d.consultation_id, reference, d.version, d.lang, pdf, reprint=True)
 
 
 def record(store, prepared: Prepared, *, method: str, via: str = "app"):

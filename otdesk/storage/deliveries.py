@@ -72,12 +72,11 @@ class Deliveries:
                 version, addenda = self._version(consultation), len(consultation.addenda)
             else:
                 earlier = self.conn.execute(
-                    "SELECT addenda, sha256 FROM deliveries WHERE consultation_id=? AND"
-                    " version=? ORDER BY id LIMIT 1", (consultation_id, version)).fetchone()
-                if earlier is None:
+                    "SELECT addenda FROM deliveries WHERE consultation_id=? AND version=?"
+                    " AND sha256=? ORDER BY id LIMIT 1",
+                    (consultation_id, version, digest)).fetchone()
+                if earlier is None:  # not the bytes of a delivery of that version
                     raise UserError("error.delivery_not_found", version=version)
-                if earlier[1] != digest:
-                    raise ValueError("a reprint must be the delivered bytes")
                 addenda = earlier[0]
             cur = self.conn.execute(
                 "INSERT INTO deliveries (consultation_id, version, addenda, delivered_at, actor,"

@@ -71,6 +71,8 @@ class ConsultationEditor(QWidget):
         self.rules = rules
         self.structure = load_structure()
         self.c: Consultation | None = None
+        self.busy = False  # a delivery is under way: the pages stay where they are
+        self.recorder = ""  # who records a consent statement (the consultant's name)
         self._bindings: dict[str, list[Binding]] = {}
         self._lists: dict[str, RecordListEditor] = {}
         self._first_unsaved: float | None = None
@@ -126,6 +128,8 @@ class ConsultationEditor(QWidget):
         if summary is not None:
             self._add_page(self.tr("Summary"), summary, summary.print_button, "summary")
             summary.changed.connect(self.reload_from_vault)
+            summary.busy_changed.connect(self.set_busy)
+            summary.go_to_field.connect(self.go_to_field)
         self.sealed_label = QLabel()
         self.sealed_label.setWordWrap(True)
         self.sealed_label.setAccessibleName(self.tr("Sealed"))
@@ -256,7 +260,42 @@ class ConsultationEditor(QWidget):
             "The summary has been delivered and the record is sealed. Write later changes as "
             "dated addenda on the Summary page."))
 
+    def set_busy(self, busy: bool) -> None:
+        """While a delivery runs, the consultant stays on the Summary page."""
+        self.busy = busy
+        self.nav.setEnabled(not busy)
+        self.back_button.setEnabled(not busy)
+        self.status_button.setEnabled(not busy)
+
+    def go_to_field(self, key: str) -> None:
+        """Show the page holding the field ``key`` (``plan.steps.2.action`` → the plan's
+        steps) and put the cursor in it."""
+        parts = key.split(".")
+        widget = None
+        for n in range(len(parts), 0, -1):
+            prefix = ".".join(parts[:n])
+            if prefix in self._bindings:
+                widget = self._bindings[prefix][0].widget
+                break
+            if prefix in self._lists:
+                widget = self._lists[prefix]
+                break
+        if widget is None:
+            return
+        if key.startswith("consent.") or key == "client_description":
+            self.intake.show_identified(True)
+        for index in range(self.pages.count()):
+            if self.pages.widget(index).isAncestorOf(widget):
+                self.show_page(index)
+                break
+        widget.setFocus()
+        scroller = self.pages.currentWidget()
+        if hasattr(scroller, "ensureWidgetVisible"):
+            scroller.ensureWidgetVisible(widget)
+
     def show_page(self, index: int) -> None:
+        if self.busy:
+            return
         if index == self.nav.currentRow():
             self._show_page(index)  # the same page again: still put the cursor in it
         else:
@@ -277,8 +316,7 @@ class ConsultationEditor(QWidget):
         else:
             self.agenda.set_current(None)
         if page is self.summary and self.c is not None:
-            self.save_now()
-            self.writer.flush()
+            self.save_now()  # the summary is rendered on the writer after this edit
             self.summary.show_consultation(self.c)
         if first is not None and self.isVisible():
             first.setFocus()
@@ -299,6 +337,10 @@ class ConsultationEditor(QWidget):
             self._reload_key("client_description")
         target, last = _walk(self.c, key)
         setattr(target, last, value)
+        if key.startswith("consent.") and key != "consent.recorded_by" \
+                and not self.c.consent.recorded_by and self.recorder:
+            self.c.consent.recorded_by = self.recorder  # who wrote the statement down
+            self._reload_key("consent.recorded_by")
         for other in self._bindings.get(key, ()):  # the same value shown elsewhere
             if other is not source:
                 other.load(value)
@@ -394,8 +436,11 @@ class ConsultationEditor(QWidget):
             if status == current:
                 continue
             action = self.status_menu.addAction(vocabulary.label("statuses", status, self.lang))
-            action.setEnabled(status in allowed)
-            if status not in allowed:
+            by_hand = status != domain.DELIVERED_STATUS
+            action.setEnabled(status in allowed and by_hand)
+            if status in allowed and not by_hand:
+                action.setToolTip(UserError("error.status_by_delivery").message(self.lang))
+            elif status not in allowed:
                 action.setToolTip(UserError("error.status_transition",
                                             current=vocabulary.label("statuses", current,
                                                                      self.lang),

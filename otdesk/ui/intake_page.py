@@ -180,6 +180,12 @@ class IntakePage(QScrollArea):
         consent.addRow(self.tr("Consent given on"), given_on.widget)
         consent.addRow(self.tr("Scope of consent"),
                        line("consent.scope", self.tr("Scope of consent")))
+        form_of = CodeChoiceBinding(self.tr("Form of consent"), None,
+                                    vocabulary.labels("consent_forms", lang))
+        bind("consent.form", form_of)
+        consent.addRow(self.tr("Form of consent"), form_of.widget)
+        consent.addRow(self.tr("Recorded by"),
+                       line("consent.recorded_by", self.tr("Consent recorded by")))
         client = TextBinding(self.tr("Client (identifying details)"), None, lines=2)
         bind("client_description", client)
         consent.addRow(self.tr("Client"), client.widget)

@@ -6,6 +6,7 @@ asks "save?".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from otdesk.domain import Consultation
 from otdesk.errors import UserError
+from otdesk.operations import delivery
 from otdesk.policy import Policy
 from otdesk.settings import UserSettings
 from otdesk.storage.experts import ExpertDirectory
 from otdesk.storage.vault import Vault
 from otdesk.storage.writer import BackgroundWriter
 from otdesk.ui.consultation_list import ConsultationList
+from otdesk.ui.operations import OperationRunner
 from otdesk.ui.writer_signals import WriterSignals
 
 
@@ -41,8 +44,13 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         self.signals = WriterSignals(self)
+        vault.repository.actor = self.settings.profile.actor()
         self.writer = BackgroundWriter(vault, on_saved=self.signals.saved.emit,
-                                       on_error=self.signals.failed.emit)
+                                       on_error=self.signals.failed.emit,
+                                       actor=self.settings.profile.actor())
+        # every operation beyond autosave runs on the writer; answers come back here
+        self.runner = OperationRunner(self.writer, self)
+        self.protected_folders = delivery.protected_folders(vault.paths.data_dir)
         self.list = ConsultationList(self.repository, lang, self.rules)
         self._editor = None  # built when the first consultation is opened (faster start)
         self.summary = None
@@ -76,13 +84,14 @@ class MainWindow(QMainWindow):
             from otdesk.ui.editor import ConsultationEditor
             from otdesk.ui.summary_page import SummaryPage
 
-            self.summary = SummaryPage(self.vault, self._render_summary, self.lang,
+            self.summary = SummaryPage(self, self.lang,
                                        allow_print=self.policy.allows("print"),
                                        allow_pdf=self.policy.allows("pdf"))
             self.summary.changed.connect(self._changed_elsewhere)
             self._editor = ConsultationEditor(self.writer, self.repository, self.directory,
                                               self.lang, self.rules, summary=self.summary)
             self._editor.back_requested.connect(self.show_list)
+            self._editor.recorder = self.settings.profile.actor()
             self.stack.addWidget(self._editor)
         return self._editor
 
@@ -90,12 +99,50 @@ class MainWindow(QMainWindow):
         if self._editor is not None and not self._closed:
             self._editor.on_failed(consultation_id, error)
 
-    def _render_summary(self, consultation: Consultation, lang: str) -> bytes:
-        from otdesk.summary import render_summary
+    # -- what the Summary page needs (see summary_page.SummaryHost) ------------------
 
-        version = self.vault.deliveries.next_version(consultation.id)
-        return render_summary(consultation, lang, org=self.policy.summary_org(), version=version,
-                              addenda=consultation.addenda, generated=dt.date.today())
+    def summary_context(self) -> delivery.SummaryContext:
+        profile = self.settings.profile
+        return delivery.SummaryContext(
+            org=self.policy.summary_org(), today=dt.date.today(),
+            consultant=None if profile.is_empty() else dataclasses.replace(profile))
+
+    def ensure_profile(self) -> bool:
+        """At the first delivery of a vault ``otdesk init`` made: ask, once, who the
+        consultant is (the first-run flow asks when the app makes the vault).
+        True when a profile was given now."""
+        if not self.settings.profile.is_empty() or self.settings.profile_asked:
+            return False
+        from otdesk.ui.profile_dialog import ProfileDialog
+
+        ProfileDialog(self.settings.profile, self.lang, self).exec()
+        self.settings.profile_asked = True
+        self._profile_changed()
+        return not self.settings.profile.is_empty()
+
+    def last_save_folder(self) -> str:
+        return self.settings.last_save_folder
+
+    def remember_save_folder(self, folder: str) -> None:
+        if folder != self.settings.last_save_folder:
+            self.settings.last_save_folder = folder
+            self._save_settings()
+
+    def _profile_changed(self) -> None:
+        actor = self.settings.profile.actor()
+        self.vault.repository.actor = actor
+        self.writer.set_actor(actor)
+        if self._editor is not None:
+            self._editor.recorder = actor
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        if self.settings_file is None:
+            return
+        try:
+            self.settings.save(self.settings_file)
+        except (OSError, UserError):
+            pass  # the settings file holds no data; the values stay in use until closing
 
     # -- menus ------------------------------------------------------------------------
 
@@ -154,6 +201,8 @@ class MainWindow(QMainWindow):
         self.editor.show_page(0)
 
     def show_list(self) -> None:
+        if self._editor is not None and self._editor.busy:
+            return  # a delivery is under way: its outcome is shown first
         self._leave_editor()
         self.writer.flush()
         self._refresh_stale()
@@ -249,11 +298,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, self, locked=self.policy.locked_user_keys(),
                                 effective=self.policy.apply_to(self.settings))
-        if dialog.exec() and self.settings_file is not None:
-            try:
-                self.settings.save(self.settings_file)
-            except (OSError, UserError) as exc:
-                QMessageBox.warning(self, "OT Desk", str(exc))
+        if dialog.exec():
+            self._profile_changed()
 
     # -- closing -------------------------------------------------------------------------------
 
@@ -268,8 +314,11 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Close:
                 event.ignore()
                 return
+        if self.summary is not None and self.summary._job is not None:
+            self.summary._job.wait(30_000)  # a print under way finishes first
         self._leave_editor()
         self.writer.close(timeout=5)
+        self.runner.closed = True
         if self.idle is not None:
             self.idle.stop()
         self._closed = True

@@ -1,4 +1,4 @@
-"""The consultant's settings: language, and the centre's deadline promises.
+"""The consultant's settings: their contact details, language, the centre's deadline promises.
 
 A value the organisation's policy sets is shown locked: the widget is disabled, and
 a tooltip and a small label say the organisation's policy decides it.
@@ -6,10 +6,11 @@ a tooltip and a small label say the organisation's policy decides it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QSpinBox)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QSpinBox, QVBoxLayout)
 
 from otdesk.settings import UserSettings
+from otdesk.ui.profile_dialog import ProfileForm
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
 
@@ -40,7 +41,14 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("A new language and new deadlines take effect when OT Desk is "
                               "started again."))
         note.setWordWrap(True)
-        form = QFormLayout(self)
+        self.lang = shown.language
+        profile_box = QGroupBox(self.tr("Your contact details (printed on the summary)"))
+        self.profile = ProfileForm(settings.profile)
+        QVBoxLayout(profile_box).addWidget(self.profile)
+        outer = QVBoxLayout(self)
+        outer.addWidget(profile_box)
+        form = QFormLayout()
+        outer.addLayout(form)
         policy_text = self.tr("Set by the organisation's policy")
         self.lock_labels: dict[str, QLabel] = {}
         for label, key, widget in ((self.tr("&Language"), "language", self.language),
@@ -69,6 +77,13 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
+        problem = self.profile.problem(self.lang)
+        if problem:
+            self.profile.error.setText(problem)
+            self.profile.error.show()
+            self.profile.email.setFocus()
+            return
+        self.profile.store(self.settings.profile)
         # a locked value stays what the user had (the policy's value is never saved as theirs)
         if "language" not in self.locked:
             self.settings.language = self.language.currentData()

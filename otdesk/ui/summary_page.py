@@ -1,15 +1,26 @@
 """The Summary step: preview the exact PDF, print it, save it, and see what was delivered.
 
-The preview, the printout and a saved file are the same bytes: the PDF is
-rendered in memory by :mod:`otdesk.summary`, shown with QtPdf from a buffer
-(no temporary file), printed page by page from that document, and stored in
-the vault as a delivery when it is printed or saved.
+What is shown, printed, saved and recorded are the same bytes, rendered from
+the *stored* record by :mod:`otdesk.operations.delivery` on the storage worker
+(after every pending edit is on disk).  The page only starts operations and
+shows their outcome; the window never waits for them:
+
+- **Print…** opens the print dialog, then the worker renders the summary, a
+  print thread hands those bytes to the printer (:mod:`otdesk.ui.printing`),
+  and only when that worked is the delivery recorded and the record sealed.
+- **Save as PDF…** warns that the file is not encrypted, opens a save dialog
+  (``OT-2026-0042-yhteenveto-v2.pdf`` in the folder used last), and the worker
+  renders, writes and records in one go.  Cancelling any step records nothing.
+- A delivered version reopened from the list is what Print and Save then hand
+  out again, byte for byte.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
@@ -17,8 +28,23 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QVBoxLayout, QWidget)
 
 from otdesk.errors import UserError
+from otdesk.operations import delivery
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
+#: refusals that name a field the consultant can go to and fix
+FIELD_REFUSALS = ("error.delivery_consent", "error.delivery_hetu")
+
+
+class SummaryHost(Protocol):
+    """What the page needs from the window around it."""
+
+    runner: object  # otdesk.ui.operations.OperationRunner
+    protected_folders: list[Path]
+
+    def summary_context(self) -> delivery.SummaryContext: ...
+    def ensure_profile(self) -> bool: ...
+    def last_save_folder(self) -> str: ...
+    def remember_save_folder(self, folder: str) -> None: ...
 
 
 class PdfPreview(QPdfView):
@@ -50,23 +76,41 @@ class PdfPreview(QPdfView):
         self.document.load(buffer)
 
 
-def print_pdf(document: QPdfDocument, printer) -> None:
-    """Print every page of ``document`` as an image at the printer's resolution."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise UserError("error.print_failed")
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            target = painter.viewport()
-            size = document.pagePointSize(page)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            image = document.render(page, QSize(int(size.width() * scale),
-                                                int(size.height() * scale)))
-            painter.drawImage(0, 0, image)
-    finally:
-        painter.end()
+class UnencryptedWarning(QMessageBox):
+    """"The saved file is not encrypted": OK goes on to the save dialog, Cancel stops."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("OT Desk")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setText(self.tr("The saved PDF file is not encrypted."))
+        self.setInformativeText(self.tr(
+            "Save it only where the requester's confidential documents may be kept, and "
+            "delete it when it has been sent."))
+        self.setStandardButtons(QMessageBox.StandardButton.Ok
+                                | QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(QMessageBox.StandardButton.Ok)
+
+    def confirmed(self) -> bool:
+        return self.exec() == QMessageBox.StandardButton.Ok
+
+
+class RefusalBox(QMessageBox):
+    """Why the summary cannot leave yet, with a button that goes to the field."""
+
+    def __init__(self, parent: QWidget, text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("OT Desk")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setText(text)
+        self.go_button = self.addButton(self.tr("&Go to the field"),
+                                        QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(self.go_button)
+
+    def go(self) -> bool:
+        self.exec()
+        return self.clickedButton() is self.go_button
 
 
 class SummaryPage(QWidget):
@@ -74,38 +118,54 @@ class SummaryPage(QWidget):
 
     # the consultation changed in the vault (a delivery moved its status, an addendum)
     changed = Signal(int)
+    # True while an operation of this page runs (the editor keeps its pages still)
+    busy_changed = Signal(bool)
+    # the consultant should fix this field (a dotted key) before delivering
+    go_to_field = Signal(str)
 
-    def __init__(self, vault, render, lang: str, parent=None, *, allow_print: bool = True,
+    def __init__(self, host: SummaryHost, lang: str, parent=None, *, allow_print: bool = True,
                  allow_pdf: bool = True) -> None:
         super().__init__(parent)
         # the organisation's policy may forbid printing or saving a PDF
         self.allow_print = allow_print
         self.allow_pdf = allow_pdf
-        self.vault = vault
-        self.render = render  # consultation, lang -> PDF bytes
+        self.host = host
         self.lang = lang
-        self.consultation = None
+        self.consultation_id: int | None = None
+        self.view: delivery.SummaryView | None = None
+        self.showing: delivery.Prepared | None = None  # what Print / Save hand out
+        self.busy = False
+        self._request = 0  # the newest preview asked for wins
+        self._job = None
+        self._notice = ""  # said once above the state, after a delivery
+        self._state_before = ""
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the summary"))
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(lang))
-        self.language.currentIndexChanged.connect(self.refresh)
+        self.language.currentIndexChanged.connect(lambda _index: self.refresh())
+        # clicked(bool) must not reach the slots as an argument: lambdas take it
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setAccessibleName(self.tr("Print the summary"))
-        self.print_button.clicked.connect(self.print_summary)
+        self.print_button.clicked.connect(lambda _checked=False: self.print_summary())
         self.save_button = QPushButton(self.tr("Save as P&DF…"))
         self.save_button.setAccessibleName(self.tr("Save the summary as a PDF file"))
-        self.save_button.clicked.connect(self.save_summary)
+        self.save_button.clicked.connect(lambda _checked=False: self.save_summary())
         not_allowed = self.tr("The organisation's policy does not allow this.")
         for button, allowed in ((self.print_button, allow_print), (self.save_button, allow_pdf)):
             if not allowed:
-                button.setEnabled(False)
                 button.setToolTip(not_allowed)
                 button.setAccessibleDescription(not_allowed)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("Summary state"))
+        self.blockers = QLabel()
+        self.blockers.setWordWrap(True)
+        self.blockers.setObjectName("deliveryBlockers")
+        self.blockers.setStyleSheet("color: #8a1c10")
+        self.blockers.setAccessibleName(self.tr("Why the summary cannot be delivered yet"))
+        self.blockers.hide()
         self.preview = PdfPreview(self)
         self.preview.setAccessibleName(self.tr("Preview of the summary"))
         self.history = QListWidget()
@@ -119,9 +179,9 @@ class SummaryPage(QWidget):
         self.addendum.setMaximumHeight(80)
         self.add_button = QPushButton(self.tr("&Add addendum"))
         self.add_button.setAccessibleName(self.tr("Add addendum"))
-        self.add_button.clicked.connect(self.add_addendum)
+        self.add_button.clicked.connect(lambda _checked=False: self.add_addendum())
         self.current_button = QPushButton(self.tr("Show the current version"))
-        self.current_button.clicked.connect(self.refresh)
+        self.current_button.clicked.connect(lambda _checked=False: self.refresh())
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Language:")))
@@ -131,6 +191,7 @@ class SummaryPage(QWidget):
         top.addWidget(self.save_button)
         side = QVBoxLayout()
         side.addWidget(self.state)
+        side.addWidget(self.blockers)
         delivered = self.tr("Delivered")
         side.addWidget(QLabel(f"<b>{delivered}</b>"))
         side.addWidget(self.history)
@@ -148,40 +209,78 @@ class SummaryPage(QWidget):
         layout.addWidget(QLabel(f"<h2>{title}</h2>"))
         layout.addLayout(top)
         layout.addLayout(body, 1)
+        self._enable()
+
+    @property
+    def pdf(self) -> bytes:
+        """The bytes the preview shows (and Print / Save would hand out)."""
+        return self.showing.pdf if self.showing is not None else b""
 
     # -- showing -------------------------------------------------------------------------
 
     def show_consultation(self, consultation) -> None:
-        self.consultation = consultation
+        if consultation.id != self.consultation_id:
+            self.view = self.showing = None
+            self.history.clear()
+        self.consultation_id = consultation.id
         self.refresh()
 
     def refresh(self) -> None:
-        c = self.consultation
-        if c is None:
+        """Render the current version from the vault (on the worker) and show it."""
+        cid = self.consultation_id
+        if cid is None:
             return
+        self._request += 1
+        request = self._request
         lang = self.language.currentData()
-        try:
-            self.pdf = self.render(c, lang)
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+        context = self.host.summary_context()
+        self.state.setText(self.tr("Preparing the preview…"))
+        self._enable(preparing=True)
+        self.host.runner.run(lambda store: delivery.view(store, cid, lang, context),
+                             lambda view: self._viewed(request, view),
+                             lambda exc: self._preview_failed(request, exc),
+                             saved_first=cid)
+
+    def _viewed(self, request: int, view: delivery.SummaryView) -> None:
+        if request != self._request or view.prepared.consultation_id != self.consultation_id:
+            return  # an older answer, or another consultation meanwhile
+        self.view = view
+        self.showing = view.prepared
+        self.preview.show_pdf(view.prepared.pdf)
+        self._fill_history(view.deliveries)
+        self._show_state()
+        self._enable()
+
+    def _preview_failed(self, request: int, exc: UserError) -> None:
+        if request != self._request:
             return
-        self.preview.show_pdf(self.pdf)
-        self._fill_history()
-        sealed = self.vault.repository.is_sealed(c.id) if c.id else False
-        self.addendum.setEnabled(sealed)
-        self.add_button.setEnabled(sealed)
-        version = self.vault.deliveries.next_version(c.id)
-        if sealed:
+        self.state.setText(exc.message(self.lang))
+        self._enable()
+
+    def _show_state(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if self.showing is not None and self.showing.reprint:
+            return  # _reopened() wrote the state
+        version = str(view.prepared.version)
+        if view.sealed:
             self.state.setText(self.tr("Delivered: the record is sealed. Later changes are "
                                        "written as dated addenda; printing now gives "
-                                       "version %1.").replace("%1", str(version)))
+                                       "version %1.").replace("%1", version))
         else:
             self.state.setText(self.tr("Not delivered yet. Printing or saving records the "
                                        "delivery and seals the record."))
+        if self._notice:
+            self.state.setText(self._notice + "\n\n" + self.state.text())
+            self._notice = ""
+        texts = [e.message(self.lang) for e in view.blockers]
+        self.blockers.setText("\n".join(texts))
+        self.blockers.setVisible(bool(texts))
 
-    def _fill_history(self) -> None:
+    def _fill_history(self, deliveries) -> None:
         self.history.clear()
-        for d in self.vault.deliveries.of(self.consultation.id):
+        for d in deliveries:
             when = d.delivered_at.astimezone()
             how = self.tr("printed") if d.method == "print" else self.tr("saved as PDF")
             text = (f"v{d.version} · {when.day}.{when.month}.{when.year} "
@@ -192,77 +291,187 @@ class SummaryPage(QWidget):
             self.history.addItem(item)
 
     def reopen(self, item: QListWidgetItem) -> None:
-        """Show a delivered summary exactly as it was given."""
-        try:
-            pdf = self.vault.deliveries.pdf(item.data(Qt.ItemDataRole.UserRole))
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+        """Show a delivered summary exactly as it was given; Print / Save then hand out
+        that version again."""
+        delivery_id = item.data(Qt.ItemDataRole.UserRole)
+        text = item.text()
+        self._start(self.tr("Opening the delivered version…"))
+        self.host.runner.run(lambda store: delivery.stored(store, delivery_id),
+                             lambda prepared: self._reopened(prepared, text), self._refused)
+
+    def _reopened(self, prepared: delivery.Prepared, text: str) -> None:
+        self._finish()
+        if prepared.consultation_id != self.consultation_id:
             return
-        self.preview.show_pdf(pdf)
-        self.state.setText(self.tr("Showing a delivered summary: %1").replace("%1", item.text()))
+        self.showing = prepared
+        self.preview.show_pdf(prepared.pdf)
+        self.blockers.hide()
+        self.state.setText(self.tr("Showing a delivered summary: %1. Printing or saving now "
+                                   "hands out exactly this version again.").replace("%1", text))
 
     # -- delivering ------------------------------------------------------------------------
 
-    def _record(self, method: str) -> None:
-        try:
-            d = self.vault.deliveries.record(self.consultation.id, self.pdf,
-                                             lang=self.language.currentData(), method=method)
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
-            return
-        self.consultation = self.vault.repository.get(d.consultation_id)
-        self.changed.emit(d.consultation_id)
-        self.refresh()
+    def _what_to_hand_out(self):
+        """The operation that gives the bytes to hand out: the shown delivered version
+        as stored, or the current version rendered from the vault."""
+        cid, lang = self.consultation_id, self.language.currentData()
+        if self.showing is not None and self.showing.reprint:
+            shown = self.showing
+            return lambda store: shown
+        context = self.host.summary_context()
+        return lambda store: delivery.prepare(store, cid, lang, context)
 
-    def print_summary(self, printer=None) -> bool:
+    def print_summary(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        if not self.allow_print:
-            return False
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return False
-        try:
-            print_pdf(self.preview.document, printer)
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
-            return False
-        self._record("print")
-        return True
+        if not self._may_start(self.allow_print):
+            return
+        if self.host.ensure_profile():
+            self.refresh()  # the preview shows the contact details just given
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.showing.file_name() if self.showing else "OT Desk")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the summary"))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self._start(self.tr("Printing…"))
+        self.host.runner.run(self._what_to_hand_out(),
+                             lambda prepared: self._print(prepared, printer), self._refused,
+                             saved_first=self.consultation_id)
 
-    def save_summary(self, path: str | None = None) -> bool:
-        if not self.allow_pdf:
-            return False
-        if path is None:
-            QMessageBox.information(self, "OT Desk", self.tr(
-                "The saved PDF file is not encrypted. Save it only where the requester's "
-                "confidential documents may be kept, and delete it when it has been sent."))
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the summary"), f"{self.consultation.reference}.pdf",
-                self.tr("PDF files (*.pdf)"))
-            if not path:
-                return False
-        try:
-            with open(path, "wb") as fh:
-                fh.write(self.pdf)
-        except OSError:
-            QMessageBox.warning(self, "OT Desk", UserError("error.save_failed", path=path)
-                                .message(self.lang))
-            return False
-        self._record("pdf")
-        return True
+    def _print(self, prepared: delivery.Prepared, printer) -> None:
+        from otdesk.ui.printing import PrintJob
+
+        job = PrintJob(prepared.pdf, printer, self)
+        self._job = job
+        job.done.connect(lambda: self.host.runner.run(
+            lambda store: delivery.record(store, prepared, method="print"),
+            self._delivered, self._not_recorded_after_print))
+        job.failed.connect(self._print_failed)
+        job.finished.connect(self._job_finished)
+        job.start()
+
+    def _job_finished(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
+            self._job = None
+
+    def _print_failed(self, reason: str) -> None:
+        self._finish()
+        QMessageBox.warning(self, "OT Desk",
+                            UserError("error.print_error", detail=reason).message(self.lang))
+
+    def _not_recorded_after_print(self, exc: UserError) -> None:
+        self._finish()
+        QMessageBox.warning(self, "OT Desk", UserError("error.print_not_recorded", reason=exc)
+                            .message(self.lang))
+
+    def save_summary(self) -> None:
+        if not self._may_start(self.allow_pdf):
+            return
+        if self.host.ensure_profile():
+            self.refresh()
+        if not UnencryptedWarning(self).confirmed():
+            return
+        name = self.showing.file_name() if self.showing else "yhteenveto.pdf"
+        folder = self.host.last_save_folder()
+        if not folder or not Path(folder).is_dir():
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation)
+            folder = documents if documents and Path(documents).is_dir() else str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the summary"),
+                                              str(Path(folder) / name),
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        force = True  # the dialog asked before replacing a file
+        if not Path(path).suffix:
+            path, force = path + ".pdf", False
+        hand_out = self._what_to_hand_out()
+        protected = list(self.host.protected_folders)
+        self._start(self.tr("Saving…"))
+
+        def saved(d) -> None:
+            self.host.remember_save_folder(str(Path(path).parent))  # only a folder that worked
+            self._delivered(d)
+
+        self.host.runner.run(
+            lambda store: delivery.save_pdf(store, hand_out(store), path, protected=protected,
+                                            force=force),
+            saved, self._refused, saved_first=self.consultation_id)
+
+    def _delivered(self, d) -> None:
+        self._finish()
+        self.changed.emit(d.consultation_id)
+        reprint = self.showing is not None and self.showing.reprint
+        when = d.delivered_at.astimezone()
+        if d.method == "print":
+            text = self.tr("Printed version %1 at %2.")
+        else:
+            text = self.tr("Saved version %1 as a PDF at %2.")
+        self._notice = text.replace("%1", str(d.version)).replace("%2", f"{when:%H.%M}")
+        if reprint:
+            self._notice += " " + self.tr("Exactly the delivered version was handed out again.")
+        self.refresh()
+
+    def _refused(self, exc: UserError) -> None:
+        self._finish()
+        fields = exc.params.get("fields") or ()
+        if exc.key in FIELD_REFUSALS and fields:
+            if RefusalBox(self, exc.message(self.lang)).go():
+                self.go_to_field.emit(fields[0])
+            return
+        QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
 
     def add_addendum(self) -> None:
         text = self.addendum.toPlainText().strip()
-        if not text:
+        cid = self.consultation_id
+        if not text or cid is None or self.busy:
             return
-        try:
-            self.consultation = self.vault.repository.add_addendum(self.consultation.id, text)
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
-            return
+        self._start(self.tr("Saving…"))
+        self.host.runner.run(lambda store: store.repository.add_addendum(cid, text),
+                             self._addendum_added, self._refused, saved_first=cid)
+
+    def _addendum_added(self, consultation) -> None:
+        self._finish()
         self.addendum.clear()
-        self.changed.emit(self.consultation.id)
+        self.changed.emit(consultation.id)
         self.refresh()
+
+    # -- busy state ------------------------------------------------------------------------
+
+    def _may_start(self, allowed: bool) -> bool:
+        """Whether Print / Save may begin; a known refusal is said before any dialog."""
+        if not allowed or self.busy or self.consultation_id is None or self.showing is None:
+            return False
+        if not self.showing.reprint and self.view is not None and self.view.blockers:
+            self._refused(self.view.blockers[0])
+            return False
+        return True
+
+    def _start(self, text: str) -> None:
+        self.busy = True
+        self._state_before = self.state.text()
+        self.state.setText(text)
+        self._enable()
+        self.busy_changed.emit(True)
+
+    def _finish(self) -> None:
+        if self.busy:
+            self.state.setText(self._state_before)
+        self.busy = False
+        self._enable()
+        self.busy_changed.emit(False)
+
+    def _enable(self, preparing: bool = False) -> None:
+        ready = not self.busy and not preparing and self.showing is not None
+        self.print_button.setEnabled(self.allow_print and ready)
+        self.save_button.setEnabled(self.allow_pdf and ready)
+        sealed = self.view is not None and self.view.sealed
+        self.addendum.setEnabled(sealed and not self.busy)
+        self.add_button.setEnabled(sealed and not self.busy)
+        self.language.setEnabled(not self.busy)
+        self.history.setEnabled(not self.busy)
+        self.current_button.setEnabled(not self.busy)
+        self.setCursor(Qt.CursorShape.BusyCursor if self.busy or preparing
+                       else Qt.CursorShape.ArrowCursor)

@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Guiding questions</source>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add a &amp;rating</source>
         <translation>Add a &amp;rating</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Add an &amp;option</source>
         <translation>Add an &amp;option</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Add a &amp;step</source>
         <translation>Add a &amp;step</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Not asked yet</source>
         <translation>Not asked yet</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="90"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="94"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="99"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="100"/>
+        <location filename="../../otdesk/ui/editor.py" line="101"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="104"/>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="114"/>
+        <location filename="../../otdesk/ui/editor.py" line="115"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="120"/>
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="126"/>
-        <location filename="../../otdesk/ui/editor.py" line="185"/>
+        <location filename="../../otdesk/ui/editor.py" line="127"/>
+        <location filename="../../otdesk/ui/editor.py" line="188"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="128"/>
+        <location filename="../../otdesk/ui/editor.py" line="129"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="132"/>
+        <location filename="../../otdesk/ui/editor.py" line="135"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="187"/>
+        <location filename="../../otdesk/ui/editor.py" line="190"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="189"/>
+        <location filename="../../otdesk/ui/editor.py" line="192"/>
         <source>Session date</source>
         <translation>Session date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="191"/>
+        <location filename="../../otdesk/ui/editor.py" line="194"/>
         <source>Session &amp;date</source>
         <translation>Session &amp;date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="193"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>Duration in minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="199"/>
         <source>D&amp;uration</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="197"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="202"/>
+        <location filename="../../otdesk/ui/editor.py" line="205"/>
         <source>Requester&apos;s feedback</source>
         <translation>Requester&apos;s feedback</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="204"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Feedback score from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Score (1–5)</source>
         <translation>Score (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="210"/>
         <source>Feedback comment</source>
         <translation>Feedback comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="212"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="232"/>
+        <location filename="../../otdesk/ui/editor.py" line="235"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="257"/>
+        <location filename="../../otdesk/ui/editor.py" line="260"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="323"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="347"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="351"/>
+        <location filename="../../otdesk/ui/editor.py" line="392"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="359"/>
+        <location filename="../../otdesk/ui/editor.py" line="400"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="361"/>
+        <location filename="../../otdesk/ui/editor.py" line="402"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="380"/>
+        <location filename="../../otdesk/ui/editor.py" line="421"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="382"/>
+        <location filename="../../otdesk/ui/editor.py" line="423"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="429"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="456"/>
         <source>Why is the request %1?</source>
         <translation>Why is the request %1?</translation>
     </message>
@@ -652,48 +652,64 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="183"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="186"/>
+        <source>Form of consent</source>
+        <translation>Form of consent</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="187"/>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="188"/>
+        <source>Consent recorded by</source>
+        <translation>Consent recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
         <source>Client (identifying details)</source>
         <translation>Client (identifying details)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="185"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="190"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
         <source>Consultants</source>
         <translation>Consultants</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="193"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
         <source>Names, separated by commas</source>
         <translation>Names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
         <source>Consul&amp;tants</source>
         <translation>Consul&amp;tants</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="202"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="204"/>
         <source>Taken into processing on</source>
         <translation>Taken into processing on</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="207"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
         <source>suggested</source>
         <translation>suggested</translation>
     </message>
@@ -714,37 +730,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="103"/>
+        <location filename="../../otdesk/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="104"/>
+        <location filename="../../otdesk/ui/main_window.py" line="149"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="108"/>
+        <location filename="../../otdesk/ui/main_window.py" line="153"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="113"/>
+        <location filename="../../otdesk/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="118"/>
+        <location filename="../../otdesk/ui/main_window.py" line="163"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="119"/>
+        <location filename="../../otdesk/ui/main_window.py" line="164"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="122"/>
+        <location filename="../../otdesk/ui/main_window.py" line="167"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -786,6 +802,72 @@
         <location filename="../../otdesk/ui/unlock.py" line="163"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Passphrase for your OT Desk data:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="65"/>
+        <source>Your contact details</source>
+        <translation>Your contact details</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="67"/>
+        <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
+        <translation>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="22"/>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
+        <source>Your title</source>
+        <translation>Your title</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
+        <source>e.g. OT coordinator, psychologist</source>
+        <translation>e.g. OT coordinator, psychologist</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
+        <source>Your phone number</source>
+        <translation>Your phone number</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
+        <source>Your e-mail address</source>
+        <translation>Your e-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="33"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
     </message>
 </context>
 <context>
@@ -837,49 +919,62 @@
     </message>
 </context>
 <context>
+    <name>RefusalBox</name>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <source>&amp;Go to the field</source>
+        <translation>&amp;Go to the field</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="26"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="27"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="28"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
         <source>Intake within working days</source>
         <translation>Intake within working days</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="39"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
         <source>Preparation within working days</source>
         <translation>Preparation within working days</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="41"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>A new language and new deadlines take effect when OT Desk is started again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="45"/>
+        <source>Your contact details (printed on the summary)</source>
+        <translation>Your contact details (printed on the summary)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="52"/>
         <source>Set by the organisation&apos;s policy</source>
         <translation>Set by the organisation&apos;s policy</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="54"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
         <source>&amp;Intake within (working days)</source>
         <translation>&amp;Intake within (working days)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="57"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Preparation within (working days)</translation>
     </message>
@@ -887,129 +982,180 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="142"/>
         <source>Language of the summary</source>
         <translation>Language of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="95"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="332"/>
         <source>Print the summary</source>
         <translation>Print the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="97"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <source>Save the summary as a PDF file</source>
         <translation>Save the summary as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>The organisation&apos;s policy does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="161"/>
         <source>Summary state</source>
         <translation>Summary state</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="166"/>
+        <source>Why the summary cannot be delivered yet</source>
+        <translation>Why the summary cannot be delivered yet</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Preview of the summary</source>
         <translation>Preview of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
         <source>Delivered summaries</source>
         <translation>Delivered summaries</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>New addendum</source>
         <translation>New addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="120"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>&amp;Add addendum</source>
         <translation>&amp;Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="121"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
         <source>Add addendum</source>
         <translation>Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
         <source>Show the current version</source>
         <translation>Show the current version</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="134"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="138"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
         <source>Addendum</source>
         <translation>Addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="207"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="236"/>
+        <source>Preparing the preview…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="267"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="271"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Not delivered yet. Printing or saving records the delivery and seals the record.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
         <source>saved as PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
-        <source>Showing a delivered summary: %1</source>
-        <translation>Showing a delivered summary: %1</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="297"/>
+        <source>Opening the delivered version…</source>
+        <translation>Opening the delivered version…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="240"/>
-        <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
-        <translation>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="308"/>
+        <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
+        <translation>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="243"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="387"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="421"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="399"/>
+        <source>Printed version %1 at %2.</source>
+        <translation>Printed version %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="401"/>
+        <source>Saved version %1 as a PDF at %2.</source>
+        <translation>Saved version %1 as a PDF at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="404"/>
+        <source>Exactly the delivered version was handed out again.</source>
+        <translation>Exactly the delivered version was handed out again.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
         <source>Save the summary</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="244"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="378"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UnencryptedWarning</name>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
+        <source>The saved PDF file is not encrypted.</source>
+        <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
+        <translation>The saved PDF file is not encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
+        <translation>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</translation>
     </message>
 </context>
 </TS>

@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Guiding questions</source>
         <translation>Apukysymykset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add a &amp;rating</source>
         <translation>Lisää &amp;arvio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Add an &amp;option</source>
         <translation>Lisää &amp;vaihtoehto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Add a &amp;step</source>
         <translation>Lisää toimen&amp;pide</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Remove</source>
         <translation>Poista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Not asked yet</source>
         <translation>Ei vielä kysytty</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>← &amp;List</source>
         <translation>← &amp;Luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Back to the list</source>
         <translation>Takaisin luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="90"/>
         <source>Consultation</source>
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="94"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="99"/>
         <source>Next deadline</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="100"/>
+        <location filename="../../otdesk/ui/editor.py" line="101"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="104"/>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
         <source>Missing information</source>
         <translation>Puuttuvat tiedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="114"/>
+        <location filename="../../otdesk/ui/editor.py" line="115"/>
         <source>Pages of the consultation</source>
         <translation>Konsultaation sivut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="120"/>
         <source>Request</source>
         <translation>Pyyntö</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="126"/>
-        <location filename="../../otdesk/ui/editor.py" line="185"/>
+        <location filename="../../otdesk/ui/editor.py" line="127"/>
+        <location filename="../../otdesk/ui/editor.py" line="188"/>
         <source>Close-out</source>
         <translation>Päättäminen ja palaute</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="128"/>
+        <location filename="../../otdesk/ui/editor.py" line="129"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="132"/>
+        <location filename="../../otdesk/ui/editor.py" line="135"/>
         <source>Sealed</source>
         <translation>Lukittu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="187"/>
+        <location filename="../../otdesk/ui/editor.py" line="190"/>
         <source>Session</source>
         <translation>Konsultaatiotapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="189"/>
+        <location filename="../../otdesk/ui/editor.py" line="192"/>
         <source>Session date</source>
         <translation>Tapaamisen päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="191"/>
+        <location filename="../../otdesk/ui/editor.py" line="194"/>
         <source>Session &amp;date</source>
         <translation>Tapaamisen &amp;päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="193"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>Duration in minutes</source>
         <translation>Kesto minuutteina</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="199"/>
         <source>D&amp;uration</source>
         <translation>K&amp;esto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="197"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>Mode</source>
         <translation>Toteutustapa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
         <source>&amp;Mode</source>
         <translation>Toteut&amp;ustapa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="202"/>
+        <location filename="../../otdesk/ui/editor.py" line="205"/>
         <source>Requester&apos;s feedback</source>
         <translation>Pyytäjän palaute</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="204"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Palautteen arvosana 1–5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Score (1–5)</source>
         <translation>Arvosana (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="210"/>
         <source>Feedback comment</source>
         <translation>Palautteen kommentti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="212"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="232"/>
+        <location filename="../../otdesk/ui/editor.py" line="235"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="257"/>
+        <location filename="../../otdesk/ui/editor.py" line="260"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Yhteenveto on toimitettu, ja tiedot on lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="323"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="347"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Saved %1</source>
         <translation>Tallennettu klo %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="351"/>
+        <location filename="../../otdesk/ui/editor.py" line="392"/>
         <source>NOT SAVED — trying again</source>
         <translation>EI TALLENNETTU — yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="359"/>
+        <location filename="../../otdesk/ui/editor.py" line="400"/>
         <source>(organisation not given)</source>
         <translation>(organisaatiota ei kirjattu)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="361"/>
+        <location filename="../../otdesk/ui/editor.py" line="402"/>
         <source>Status: %1</source>
         <translation>Tila: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>intake due</source>
         <translation>käsittelyyn otto viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>preparation due</source>
         <translation>ennakkokäsittely viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="380"/>
+        <location filename="../../otdesk/ui/editor.py" line="421"/>
         <source>Intake due %1</source>
         <translation>Käsittelyyn otto viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="382"/>
+        <location filename="../../otdesk/ui/editor.py" line="423"/>
         <source>preparation due %1</source>
         <translation>ennakkokäsittely viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="429"/>
         <source>Reason: %1</source>
         <translation>Syy: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="456"/>
         <source>Why is the request %1?</source>
         <translation>Pyyntö: %1. Mikä on syy?</translation>
     </message>
@@ -652,48 +652,64 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="183"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="186"/>
+        <source>Form of consent</source>
+        <translation>Suostumuksen muoto</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="187"/>
+        <source>Recorded by</source>
+        <translation>Kirjaaja</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="188"/>
+        <source>Consent recorded by</source>
+        <translation>Suostumuksen kirjaaja</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
         <source>Client (identifying details)</source>
         <translation>Asiakas (tunnistetiedot)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="185"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
         <source>Client</source>
         <translation>Asiakas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="190"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
         <source>Consultation</source>
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
         <source>Consultants</source>
         <translation>Konsultoijat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="193"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
         <source>Names, separated by commas</source>
         <translation>Nimet pilkuilla erotettuina</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
         <source>Consul&amp;tants</source>
         <translation>Konsultoi&amp;jat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="202"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="204"/>
         <source>Taken into processing on</source>
         <translation>Otettu käsittelyyn</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="207"/>
         <source>Experts</source>
         <translation>Asiantuntijat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
         <source>suggested</source>
         <translation>ehdotettu</translation>
     </message>
@@ -714,37 +730,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="103"/>
+        <location filename="../../otdesk/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="104"/>
+        <location filename="../../otdesk/ui/main_window.py" line="149"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="108"/>
+        <location filename="../../otdesk/ui/main_window.py" line="153"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="113"/>
+        <location filename="../../otdesk/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="118"/>
+        <location filename="../../otdesk/ui/main_window.py" line="163"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="119"/>
+        <location filename="../../otdesk/ui/main_window.py" line="164"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="122"/>
+        <location filename="../../otdesk/ui/main_window.py" line="167"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
@@ -786,6 +802,72 @@
         <location filename="../../otdesk/ui/unlock.py" line="163"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Tunnuslause OT Deskin tietoihisi:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="65"/>
+        <source>Your contact details</source>
+        <translation>Yhteystietosi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="67"/>
+        <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
+        <translation>Yhteenveto kertoo pyytäjälle, miten sinut tavoittaa. Nämä tiedot tulostuvat sen yhteystietolaatikkoon, ja nimesi kirjataan tapahtumalokiin. Voit muuttaa niitä myöhemmin kohdassa Työkalut → Asetukset.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Myöhemmin</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="22"/>
+        <source>Your name</source>
+        <translation>Nimesi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
+        <source>Your title</source>
+        <translation>Ammattinimikkeesi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
+        <source>e.g. OT coordinator, psychologist</source>
+        <translation>esim. OT-koordinaattori, psykologi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
+        <source>Your phone number</source>
+        <translation>Puhelinnumerosi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
+        <source>Your e-mail address</source>
+        <translation>Sähköpostiosoitteesi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="33"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nimi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
+        <source>&amp;Title</source>
+        <translation>Ni&amp;Nimikeamp;mike</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
+        <source>P&amp;hone</source>
+        <translation>&amp;Puhelin</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Sähköposti</translation>
     </message>
 </context>
 <context>
@@ -837,49 +919,62 @@
     </message>
 </context>
 <context>
+    <name>RefusalBox</name>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <source>&amp;Go to the field</source>
+        <translation>&amp;Siirry kenttään</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="26"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="27"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="28"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
         <source>Intake within working days</source>
         <translation>Käsittelyyn oton määräaika työpäivinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="39"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
         <source>Preparation within working days</source>
         <translation>Ennakkokäsittelyn määräaika työpäivinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="41"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>Uusi kieli ja uudet määräajat tulevat käyttöön, kun OT Desk käynnistetään uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="45"/>
+        <source>Your contact details (printed on the summary)</source>
+        <translation>Yhteystietosi (tulostuvat yhteenvetoon)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="52"/>
         <source>Set by the organisation&apos;s policy</source>
         <translation>Organisaation linjaus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="54"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
         <source>&amp;Intake within (working days)</source>
         <translation>Käsittelyyn &amp;oton määräaika (työpäivää)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="57"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Ennakkokäsittelyn määräaika (työpäivää)</translation>
     </message>
@@ -887,129 +982,180 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="142"/>
         <source>Language of the summary</source>
         <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>T&amp;ulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="95"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="332"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="97"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>Save as P&amp;DF…</source>
         <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <source>Save the summary as a PDF file</source>
         <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisaation linjaus ei salli tätä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="161"/>
         <source>Summary state</source>
         <translation>Yhteenvedon tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="166"/>
+        <source>Why the summary cannot be delivered yet</source>
+        <translation>Miksi yhteenvetoa ei vielä voi toimittaa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Preview of the summary</source>
         <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
         <source>Delivered summaries</source>
         <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>New addendum</source>
         <translation>Uusi lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="120"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>&amp;Add addendum</source>
         <translation>Kirj&amp;aa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="121"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
         <source>Add addendum</source>
         <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
         <source>Show the current version</source>
         <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>Language:</source>
         <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="134"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
         <source>Delivered</source>
         <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="138"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
         <source>Addendum</source>
         <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="207"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="236"/>
+        <source>Preparing the preview…</source>
+        <translation>Esikatselua laaditaan…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="267"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="271"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
         <source>printed</source>
         <translation>tulostettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
         <source>saved as PDF</source>
         <translation>tallennettu PDF:ksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
-        <source>Showing a delivered summary: %1</source>
-        <translation>Näytetään toimitettu yhteenveto: %1</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="297"/>
+        <source>Opening the delivered version…</source>
+        <translation>Toimitettua versiota avataan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="240"/>
-        <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
-        <translation>Tallennettua PDF-tiedostoa ei ole salattu. Tallenna se vain paikkaan, jossa pyytävän ammattilaisen salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="308"/>
+        <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
+        <translation>Näytetään toimitettu yhteenveto: %1. Tulostus tai tallennus antaa nyt juuri tämän version uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="243"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
+        <source>Printing…</source>
+        <translation>Tulostetaan…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="387"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="421"/>
+        <source>Saving…</source>
+        <translation>Tallennetaan…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="399"/>
+        <source>Printed version %1 at %2.</source>
+        <translation>Versio %1 tulostettiin klo %2.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="401"/>
+        <source>Saved version %1 as a PDF at %2.</source>
+        <translation>Versio %1 tallennettiin PDF-tiedostoksi klo %2.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="404"/>
+        <source>Exactly the delivered version was handed out again.</source>
+        <translation>Uudelleen annettiin täsmälleen sama toimitettu versio.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
         <source>Save the summary</source>
         <translation>Tallenna yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="244"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="378"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-tiedostot (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UnencryptedWarning</name>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
+        <source>The saved PDF file is not encrypted.</source>
+        <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
+        <translation>Tallennettu PDF-tiedosto ei ole salattu.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
+        <translation>Tallenna se vain paikkaan, jossa pyytäjän salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
     </message>
 </context>
 </TS>

@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Guiding questions</source>
         <translation>Stödfrågor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Add a &amp;rating</source>
         <translation>Lägg till &amp;bedömning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Add an &amp;option</source>
         <translation>Lägg till alter&amp;nativ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Add a &amp;step</source>
         <translation>Lägg till åt&amp;gärd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Not asked yet</source>
         <translation>Inte frågat ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>← &amp;List</source>
         <translation>← &amp;Lista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Back to the list</source>
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="90"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="94"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="99"/>
         <source>Next deadline</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="100"/>
+        <location filename="../../otdesk/ui/editor.py" line="101"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="104"/>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
         <source>Missing information</source>
         <translation>Uppgifter som saknas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="114"/>
+        <location filename="../../otdesk/ui/editor.py" line="115"/>
         <source>Pages of the consultation</source>
         <translation>Konsultationens sidor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="120"/>
         <source>Request</source>
         <translation>Begäran</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="126"/>
-        <location filename="../../otdesk/ui/editor.py" line="185"/>
+        <location filename="../../otdesk/ui/editor.py" line="127"/>
+        <location filename="../../otdesk/ui/editor.py" line="188"/>
         <source>Close-out</source>
         <translation>Avslut och respons</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="128"/>
+        <location filename="../../otdesk/ui/editor.py" line="129"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="132"/>
+        <location filename="../../otdesk/ui/editor.py" line="135"/>
         <source>Sealed</source>
         <translation>Låst</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="187"/>
+        <location filename="../../otdesk/ui/editor.py" line="190"/>
         <source>Session</source>
         <translation>Konsultationsmöte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="189"/>
+        <location filename="../../otdesk/ui/editor.py" line="192"/>
         <source>Session date</source>
         <translation>Mötesdatum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="191"/>
+        <location filename="../../otdesk/ui/editor.py" line="194"/>
         <source>Session &amp;date</source>
         <translation>Mötes&amp;datum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="193"/>
+        <location filename="../../otdesk/ui/editor.py" line="196"/>
         <source>Duration in minutes</source>
         <translation>Längd i minuter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="199"/>
         <source>D&amp;uration</source>
         <translation>Lä&amp;ngd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="197"/>
+        <location filename="../../otdesk/ui/editor.py" line="200"/>
         <source>Mode</source>
         <translation>Mötesform</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
         <source>&amp;Mode</source>
         <translation>Mötes&amp;form</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="202"/>
+        <location filename="../../otdesk/ui/editor.py" line="205"/>
         <source>Requester&apos;s feedback</source>
         <translation>Respons från den begärande yrkespersonen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="204"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Responsens betyg från 1 till 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="209"/>
         <source>Score (1–5)</source>
         <translation>Betyg (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="210"/>
         <source>Feedback comment</source>
         <translation>Kommentar i responsen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="212"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="232"/>
+        <location filename="../../otdesk/ui/editor.py" line="235"/>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="257"/>
+        <location filename="../../otdesk/ui/editor.py" line="260"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Sammanfattningen har överlämnats och uppgifterna är låsta. Skriv senare ändringar som daterade tillägg på sidan Sammanfattning.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="323"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="331"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="347"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Saved %1</source>
         <translation>Sparad kl. %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="351"/>
+        <location filename="../../otdesk/ui/editor.py" line="392"/>
         <source>NOT SAVED — trying again</source>
         <translation>INTE SPARAD — försöker igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="359"/>
+        <location filename="../../otdesk/ui/editor.py" line="400"/>
         <source>(organisation not given)</source>
         <translation>(organisation inte angiven)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="361"/>
+        <location filename="../../otdesk/ui/editor.py" line="402"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>intake due</source>
         <translation>mottagning senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>preparation due</source>
         <translation>förberedelse senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="371"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="380"/>
+        <location filename="../../otdesk/ui/editor.py" line="421"/>
         <source>Intake due %1</source>
         <translation>Mottagning senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="382"/>
+        <location filename="../../otdesk/ui/editor.py" line="423"/>
         <source>preparation due %1</source>
         <translation>förberedelse senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="429"/>
         <source>Reason: %1</source>
         <translation>Orsak: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="456"/>
         <source>Why is the request %1?</source>
         <translation>Varför är begäran %1?</translation>
     </message>
@@ -652,48 +652,64 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/intake_page.py" line="183"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="186"/>
+        <source>Form of consent</source>
+        <translation>Samtyckets form</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="187"/>
+        <source>Recorded by</source>
+        <translation>Antecknat av</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="188"/>
+        <source>Consent recorded by</source>
+        <translation>Samtycket antecknat av</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
         <source>Client (identifying details)</source>
         <translation>Klient (identifierande uppgifter)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="185"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
         <source>Client</source>
         <translation>Klient</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="190"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="192"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
         <source>Consultants</source>
         <translation>Konsulter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="193"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
         <source>Names, separated by commas</source>
         <translation>Namn, åtskilda med kommatecken</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="195"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
         <source>Consul&amp;tants</source>
         <translation>Kons&amp;ulter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="202"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="204"/>
         <source>Taken into processing on</source>
         <translation>Tagen till behandling den</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="207"/>
         <source>Experts</source>
         <translation>Experter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
         <source>suggested</source>
         <translation>föreslagen</translation>
     </message>
@@ -714,37 +730,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="103"/>
+        <location filename="../../otdesk/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="104"/>
+        <location filename="../../otdesk/ui/main_window.py" line="149"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="108"/>
+        <location filename="../../otdesk/ui/main_window.py" line="153"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="113"/>
+        <location filename="../../otdesk/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="118"/>
+        <location filename="../../otdesk/ui/main_window.py" line="163"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="119"/>
+        <location filename="../../otdesk/ui/main_window.py" line="164"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="122"/>
+        <location filename="../../otdesk/ui/main_window.py" line="167"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
@@ -786,6 +802,72 @@
         <location filename="../../otdesk/ui/unlock.py" line="163"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Lösenfras för dina uppgifter i OT Desk:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="65"/>
+        <source>Your contact details</source>
+        <translation>Dina kontaktuppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="67"/>
+        <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
+        <translation>Sammanfattningen berättar för beställaren hur du nås. Uppgifterna skrivs ut i dess kontaktruta och ditt namn antecknas i händelseloggen. Du kan ändra dem senare under Verktyg → Inställningar.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Senare</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="22"/>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
+        <source>Your title</source>
+        <translation>Din titel</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
+        <source>e.g. OT coordinator, psychologist</source>
+        <translation>t.ex. OT-koordinator, psykolog</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
+        <source>Your phone number</source>
+        <translation>Ditt telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
+        <source>Your e-mail address</source>
+        <translation>Din e-postadress</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="33"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
+        <source>P&amp;hone</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-post</translation>
     </message>
 </context>
 <context>
@@ -837,49 +919,62 @@
     </message>
 </context>
 <context>
+    <name>RefusalBox</name>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <source>&amp;Go to the field</source>
+        <translation>&amp;Gå till fältet</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="26"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="27"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="28"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
         <source>Intake within working days</source>
         <translation>Mottagning till behandling inom antal arbetsdagar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="39"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
         <source>Preparation within working days</source>
         <translation>Förberedelse inom antal arbetsdagar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="41"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>Ett nytt språk och nya tidsfrister börjar gälla när OT Desk startas på nytt.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="45"/>
+        <source>Your contact details (printed on the summary)</source>
+        <translation>Dina kontaktuppgifter (skrivs ut på sammanfattningen)</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="52"/>
         <source>Set by the organisation&apos;s policy</source>
         <translation>Organisationens policy</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="54"/>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="47"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
         <source>&amp;Intake within (working days)</source>
         <translation>&amp;Mottagning inom (arbetsdagar)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="57"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Förberedelse inom (arbetsdagar)</translation>
     </message>
@@ -887,129 +982,180 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="142"/>
         <source>Language of the summary</source>
         <translation>Sammanfattningens språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="94"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="95"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="332"/>
         <source>Print the summary</source>
         <translation>Skriv ut sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="97"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>Save as P&amp;DF…</source>
         <translation>Spara som &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="98"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <source>Save the summary as a PDF file</source>
         <translation>Spara sammanfattningen som en PDF-fil</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="100"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisationens policy tillåter inte detta.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="161"/>
         <source>Summary state</source>
         <translation>Sammanfattningens status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="110"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="166"/>
+        <source>Why the summary cannot be delivered yet</source>
+        <translation>Varför sammanfattningen inte kan överlämnas ännu</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Preview of the summary</source>
         <translation>Förhandsvisning av sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="112"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
         <source>Delivered summaries</source>
         <translation>Överlämnade sammanfattningar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="117"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
         <source>New addendum</source>
         <translation>Nytt tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="120"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>&amp;Add addendum</source>
         <translation>Anteckna &amp;tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="121"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
         <source>Add addendum</source>
         <translation>Anteckna tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="123"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
         <source>Show the current version</source>
         <translation>Visa den aktuella versionen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="127"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="134"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
         <source>Delivered</source>
         <translation>Överlämnade</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="138"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
         <source>Addendum</source>
         <translation>Tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="207"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="236"/>
+        <source>Preparing the preview…</source>
+        <translation>Förhandsvisningen förbereds…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="267"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Överlämnad: uppgifterna är låsta. Senare ändringar skrivs som daterade tillägg; om du skriver ut nu blir det version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="271"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Inte överlämnad ännu. När du skriver ut eller sparar sammanfattningen registreras överlämnandet och uppgifterna låses.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
         <source>printed</source>
         <translation>utskriven</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
         <source>saved as PDF</source>
         <translation>sparad som PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
-        <source>Showing a delivered summary: %1</source>
-        <translation>Visar en överlämnad sammanfattning: %1</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="297"/>
+        <source>Opening the delivered version…</source>
+        <translation>Den överlämnade versionen öppnas…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="240"/>
-        <source>The saved PDF file is not encrypted. Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
-        <translation>Den sparade PDF-filen är inte krypterad. Spara den bara där den begärande yrkespersonens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
+        <location filename="../../otdesk/ui/summary_page.py" line="308"/>
+        <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
+        <translation>En överlämnad sammanfattning visas: %1. Utskrift eller sparande lämnar nu ut exakt denna version igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="243"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
+        <source>Printing…</source>
+        <translation>Skriver ut…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="387"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="421"/>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="399"/>
+        <source>Printed version %1 at %2.</source>
+        <translation>Version %1 skrevs ut kl. %2.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="401"/>
+        <source>Saved version %1 as a PDF at %2.</source>
+        <translation>Version %1 sparades som PDF kl. %2.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="404"/>
+        <source>Exactly the delivered version was handed out again.</source>
+        <translation>Exakt samma överlämnade version lämnades ut igen.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
         <source>Save the summary</source>
         <translation>Spara sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="244"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="378"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UnencryptedWarning</name>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
+        <source>The saved PDF file is not encrypted.</source>
+        <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
+        <translation>Den sparade PDF-filen är inte krypterad.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
+        <translation>Spara den bara där beställarens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
     </message>
 </context>
 </TS>
