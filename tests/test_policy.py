@@ -346,7 +346,9 @@ def test_main_window_uses_the_policy(qtbot, tmp_path, vault):
     qtbot.addWidget(w)
     assert w.rules == DeadlineRules(1, 10)
     c = vault.repository.create(Consultation(question="Miten?"))
-    pdf = w._render_summary(vault.repository.get(c.id), "fi")
+    from otdesk.operations import delivery
+
+    pdf = delivery.prepare(vault, c.id, "fi", w.summary_context(), draft=True).pdf
     import io
 
     assert ORG in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
