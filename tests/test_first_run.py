@@ -91,3 +91,57 @@ def test_unlock_asks_again_after_a_wrong_passphrase(qtbot, data_dir, without_key
     assert vault is not None and tries == ["wrong", "right"]
     vault.close()
     assert VaultPaths(data_dir).db.exists()
+
+
+def test_the_first_run_flow_ends_by_asking_the_consultants_contact_details(
+        qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
+    """The whole desktop start on a new laptop: passphrase, recovery code, then who the
+    requester can reach; the profile lands in the settings file, not the vault."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from otdesk.app import run_app
+    from otdesk.settings import UserSettings
+    from otdesk.ui.main_window import MainWindow
+    from otdesk.ui.profile_dialog import ProfileDialog
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)  # run_app wants a display …
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # … and this one is offscreen
+    seen: list = []
+
+    def choose(d: PassphraseDialog) -> None:
+        d.passphrase.setText(PASSPHRASE)
+        d.again.setText(PASSPHRASE)
+        answer(RecoveryCodeDialog, confirm, seen)
+        d._check()
+
+    def confirm(d: RecoveryCodeDialog) -> None:
+        d.stored.setChecked(True)
+        answer(ProfileDialog, profile, seen)
+        d.ok.click()
+
+    def profile(d: ProfileDialog) -> None:
+        d.form.name.setFocus()
+        QTest.keyClicks(d.form.name, "Sanna Virtanen")
+        QTest.keyClicks(d.form.phone, "040 123 4567")
+        QTest.keyClicks(d.form.email, "sanna@example.fi")
+        QTest.keyClick(d, Qt.Key.Key_Return)
+        close_main_window()
+
+    def close_main_window():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if windows:
+            seen.append(windows[0])
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, close_main_window)
+
+    answer(PassphraseDialog, choose, seen)
+    settings_file = tmp_path / "settings.toml"
+    assert run_app(data_dir, lang="fi", settings_file=settings_file) == 0
+    assert [type(d) for d in seen] == [PassphraseDialog, RecoveryCodeDialog, ProfileDialog,
+                                       MainWindow]
+    saved = UserSettings.load(settings_file)
+    assert saved.profile.name == "Sanna Virtanen" and saved.profile.phone == "040 123 4567"
+    assert saved.profile_asked
