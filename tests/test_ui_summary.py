@@ -467,3 +467,37 @@ def test_the_preview_follows_the_chosen_language(qtbot, window, held):
     qtbot.waitUntil(lambda: page.pdf != finnish and not page.busy, timeout=5000)
     assert "ammanfattning" in text_of(page.pdf)
     assert dt.date.today().year  # (the summary carries today's date)
+
+
+def test_the_profile_is_edited_in_settings_and_becomes_the_actor(qtbot, window, vault, held,
+                                                                 script, tmp_path,
+                                                                 monkeypatch):
+    from PySide6.QtTest import QTest
+    from test_ui_consultation import keys
+
+    from otdesk.ui.settings_dialog import SettingsDialog
+
+    def fill(dialog):
+        dialog.profile.name.selectAll()
+        keys(qtbot, dialog.profile.name, "Maija Mehiläinen")
+        dialog.profile.email.selectAll()
+        QTest.keyClicks(dialog.profile.email, "ei-osoite")
+        dialog.accept()  # OK: a bad e-mail keeps the dialog open and says so
+        assert "ei ole kelvollinen" in dialog.profile.error.text()
+        dialog.profile.email.selectAll()
+        QTest.keyClicks(dialog.profile.email, "maija@example.fi")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", fill)
+    (settings_action,) = [a for a in window.menuBar().actions()[1].menu().actions()
+                          if "Settings" in a.text() or "Asetukset" in a.text()]
+    settings_action.trigger()
+    assert UserSettings.load(tmp_path / "settings.toml").profile.name == "Maija Mehiläinen"
+    page = open_summary(qtbot, window, held.id)
+    script.print_to = tmp_path / "p.pdf"
+    press_print(qtbot, page)
+    (d,) = wait_deliveries(qtbot, vault, held.id, 1)
+    assert d.actor == f"Maija Mehiläinen ({os_login()})"
+    assert "maija@example.fi" in text_of(vault.deliveries.pdf(d.id))
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
