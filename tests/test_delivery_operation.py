@@ -192,3 +192,11 @@ def test_operations_run_in_the_order_asked_and_an_unexpected_fault_is_a_clear_er
         assert [e.key for e in errors] == ["error.storage"]
     finally:
         writer.close()
+
+
+def test_soft_hyphens_are_dropped_before_layout():
+    """A text full of soft hyphens made reportlab try each as a break (20 s for 100,000
+    characters); they are invisible, so the summary leaves them out."""
+    from otdesk.summary import clean
+
+    assert clean("huol\xadto\xadrii\xadta") == "huoltoriita"

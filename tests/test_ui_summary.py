@@ -263,6 +263,7 @@ def test_a_printer_error_is_said_and_records_nothing(qtbot, window, vault, held,
     press_print(qtbot, page)
     qtbot.waitUntil(lambda: bool(script.warnings), timeout=10000)
     assert "Tulostus epäonnistui" in script.warnings[0]
+    assert "QPainter" not in script.warnings[0] and "tulostin ei ottanut" in script.warnings[0]
     assert "Mitään ei kirjattu" in script.warnings[0]
     qtbot.wait(200)
     assert vault.deliveries.of(held.id) == []

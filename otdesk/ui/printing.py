@@ -24,7 +24,8 @@ MAX_DPI = 300
 
 
 class PrintFailed(Exception):
-    """The print system refused; ``str()`` is a short reason for the user."""
+    """The print system refused; ``str()`` is the print system's own words (CUPS
+    speaks the user's language), or empty when Qt could not drive the printer."""
 
 
 def _lp() -> str | None:
@@ -53,7 +54,7 @@ def send_to_print_system(pdf: bytes, printer: QPrinter) -> None:
     try:
         result = subprocess.run(command, input=pdf, capture_output=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PrintFailed(type(exc).__name__) from exc
+        raise PrintFailed("") from exc
     if result.returncode != 0:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise PrintFailed(reason[-1][:200] if reason else f"lp {result.returncode}")
@@ -67,23 +68,23 @@ def paint_pages(pdf: bytes, printer: QPrinter) -> int:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        raise PrintFailed("PDF")
+        raise PrintFailed("")
     first = max(printer.fromPage(), 1) - 1
     last = min(printer.toPage() or document.pageCount(), document.pageCount())
     dpi = min(printer.resolution(), MAX_DPI)
     printer.setResolution(dpi)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintFailed("QPainter")
+        raise PrintFailed("")
     try:
         for page in range(first, last):
             if page > first and not printer.newPage():
-                raise PrintFailed("newPage")
+                raise PrintFailed("")
             size = document.pagePointSize(page)
             image = document.render(page, QSize(round(size.width() / 72 * dpi),
                                                 round(size.height() / 72 * dpi)))
             if image.isNull():
-                raise PrintFailed("render")
+                raise PrintFailed("")
             painter.drawImage(QRectF(painter.viewport()), image)
     finally:
         painter.end()
@@ -115,7 +116,7 @@ class PrintJob(QThread):
             print_pdf(self.pdf, self.printer)
         except PrintFailed as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # never a traceback: the user hears it failed
-            self.failed.emit(type(exc).__name__)
+        except Exception:  # never a traceback: the user hears it failed
+            self.failed.emit("")
         else:
             self.done.emit()

@@ -358,8 +358,9 @@ class SummaryPage(QWidget):
 
     def _print_failed(self, reason: str) -> None:
         self._finish()
-        QMessageBox.warning(self, "OT Desk",
-                            UserError("error.print_error", detail=reason).message(self.lang))
+        error = UserError("error.print_error", detail=reason) if reason else \
+            UserError("error.print_refused")
+        QMessageBox.warning(self, "OT Desk", error.message(self.lang))
 
     def _not_recorded_after_print(self, exc: UserError) -> None:
         self._finish()
