@@ -5,6 +5,7 @@ Run from the repository root::
     python -m benchmarks.run            # everything (about 5 minutes on 2 cores)
     python -m benchmarks.run --quick    # skip the 100,000-consultation vault
     python -m benchmarks.run --ui-only  # only the desktop app's measures (benchmarks/ui.py)
+    python -m benchmarks.run --delivery-only  # only Save as PDF (benchmarks/delivery.py)
     python benchmarks/run.py            # the same, as a script
 
 Each run builds real SQLCipher vaults in temporary directories (removed
@@ -16,15 +17,22 @@ afterwards), fills them with :mod:`otdesk.demo` data and measures:
                       list — over Finnish prefixes and two-word queries at 10,000
                       consultations (p50/p95);
 * ``search.100k``     the same at 100,000 (reported, no budget);
-* ``demo.rate``       consultations per second of demo.insert_demo (generate + store);
+* ``demo.rate``       consultations per second of demo.insert_demo (generate + store;
+                      the bench vaults are built *without* deliveries — the fast path —
+                      so their would-be delivered consultations are held);
 
 plus, without budgets, ``search.*.ids`` (Repository.search_ids, what the app's
 as-you-type filter uses), ``search.*.all_rows`` (every matching row) and
 ``edit.tidy_index`` (merging the search index when idle).  Then the desktop app's own
 measures on the 10,000 vault (:mod:`benchmarks.ui`: ``startup.ratio``,
 ``list.filter_keystroke``, ``autosave.ui_block``, ``editor.keystroke_100k``), with
-``QT_QPA_PLATFORM=offscreen``.  It prints a table and writes ``benchmarks/results.json``.
-A measure over budget is marked FAIL; the exit code stays 0 (this is a report).
+``QT_QPA_PLATFORM=offscreen``.  Besides, ``summary.*`` (:mod:`benchmarks.summary`, no
+vault) and ``delivery.*`` (:mod:`benchmarks.delivery`: Save as PDF through the storage
+worker with Qt's event loop watched, in a vault of its own; ``--delivery-only`` runs just
+these).  It prints a table and writes ``benchmarks/results.json``; each measure names
+the vault it ran on (``vault``: the demo count and whether it holds deliveries).
+A measure over budget is marked FAIL and listed again under the table as OVER BUDGET;
+the exit code stays 0 (this is a report).
 """
 
 from __future__ import annotations
@@ -76,6 +84,8 @@ class Measure:
     budget: dict | None = None  # {"stat": "p99", "op": "<=", "limit": 10}
     passed: bool | None = None
     details: dict = field(default_factory=dict)
+    #: the vault the measure ran on ("demo 10,000, no deliveries"); None: no vault
+    vault: str | None = None
 
     def judge(self) -> Measure:
         if self.budget:
@@ -90,7 +100,7 @@ class Measure:
         return f"{self.budget['stat']} {self.budget['op']} {self.budget['limit']:g} {self.unit}"
 
     def result_text(self) -> str:
-        return {True: "ok", False: "FAIL", None: "—"}[self.passed]
+        return {True: "ok", False: "FAIL ✗ OVER BUDGET", None: "—"}[self.passed]
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -115,14 +125,32 @@ def make_vault(parent: Path, name: str) -> tuple[Path, bytes]:
     return data_dir, key
 
 
-def fill(data_dir: Path, key: bytes, count: int, seed: int) -> float:
-    """Store ``count`` demo consultations; returns the seconds insert_demo took."""
+def vault_label(count: int, deliveries: bool) -> str:
+    """How a measure names the demo vault it ran on."""
+    return (f"demo {count:,}, " + ("with deliveries" if deliveries else
+                                   "no deliveries (would-be delivered ones held)"))
+
+
+def fill(data_dir: Path, key: bytes, count: int, seed: int,
+         deliveries: bool = False) -> float:
+    """Store ``count`` demo consultations (by default without deliveries: the fast
+    path); returns the seconds insert_demo took."""
     with open_vault(data_dir, data_key=key) as vault:
         start = time.perf_counter()
-        stored = demo.insert_demo(vault.repository, count, seed=seed)
+        stored = demo.insert_demo(vault, count, seed=seed, deliveries=deliveries)
         seconds = time.perf_counter() - start
+        delivered = vault.conn.execute("SELECT count(*) FROM deliveries").fetchone()[0]
     assert stored == count, (stored, count)
+    assert deliveries or delivered == 0, delivered
     return seconds
+
+
+def on_vault(measures: list[Measure], label: str) -> list[Measure]:
+    """Name the vault ``measures`` ran on (those that name none yet)."""
+    for m in measures:
+        if m.vault is None:
+            m.vault = label
+    return measures
 
 
 def log(text: str) -> None:
@@ -234,11 +262,12 @@ def bench_search(data_dir: Path, key: bytes, label: str, rounds: int,
 
 
 def print_table(measures: list[Measure]) -> None:
-    rows = [("measure", "values", "budget", "result")]
+    rows = [("measure", "values", "budget", "result", "vault")]
     for m in measures:
         values = ", ".join(f"{k} {v:g}" for k, v in m.values.items())
-        rows.append((m.name, f"{values} {m.unit}", m.budget_text(), m.result_text()))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        rows.append((m.name, f"{values} {m.unit}", m.budget_text(), m.result_text(),
+                     m.vault or "—"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
         if n == 0:
@@ -253,6 +282,11 @@ def print_table(measures: list[Measure]) -> None:
                   f"{info['hits']} hits")
         if "note" in m.details:
             print(f"{m.name}: {m.details['note']}")
+    over = [m for m in measures if m.passed is False]
+    for m in over:
+        value = m.values[m.budget["stat"]]
+        print(f"!!! OVER BUDGET: {m.name}: {m.budget['stat']} {value:g} {m.unit}, "
+              f"budget {m.budget_text()}")
 
 
 def machine() -> dict:
@@ -271,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the 100,000 vault")
     parser.add_argument("--ui-only", action="store_true",
                         help="only the desktop app's measures (still builds the 10,000 vault)")
+    parser.add_argument("--delivery-only", action="store_true",
+                        help="only the summary delivery measures (no demo vault)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON")
     args = parser.parse_args(argv)
 
@@ -278,37 +314,51 @@ def main(argv: list[str] | None = None) -> int:
     measures: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="otdesk-bench-") as tmp:
         parent = Path(tmp)
-        log("building 10,000 consultations …")
-        small, key = make_vault(parent, "v10k")
-        measures.append(bench_demo_rate(10_000, fill(small, key, 10_000, SEED)))
-        if not args.ui_only:
+        if not args.delivery_only:
+            log("building 10,000 consultations …")
+            small, key = make_vault(parent, "v10k")
+            small_vault = vault_label(10_000, deliveries=False)
+            measures += on_vault([bench_demo_rate(10_000, fill(small, key, 10_000, SEED))],
+                                 small_vault)
+        if not (args.ui_only or args.delivery_only):
             log("vault open …")
-            measures.append(bench_open(small, key))
+            measures += on_vault([bench_open(small, key)], small_vault)
             log("edits …")
-            measures += bench_edit(small, key)
+            measures += on_vault(bench_edit(small, key), small_vault)
             log("search at 10,000 …")
-            measures += bench_search(small, key, "10k", rounds=5,
-                                     budget={"stat": "p95", "op": "<=", "limit": 20})
+            measures += on_vault(bench_search(small, key, "10k", rounds=5,
+                                              budget={"stat": "p95", "op": "<=", "limit": 20}),
+                                 small_vault)
             log("summary PDFs …")
             from benchmarks import summary
 
             measures += summary.measures()
-        if not (args.quick or args.ui_only):
+        if not (args.quick or args.ui_only or args.delivery_only):
             log("building 100,000 consultations (a few minutes) …")
             big, big_key = make_vault(parent, "v100k")
-            measures.append(bench_demo_rate(100_000, fill(big, big_key, 100_000, SEED + 1)))
+            big_vault = vault_label(100_000, deliveries=False)
+            measures += on_vault(
+                [bench_demo_rate(100_000, fill(big, big_key, 100_000, SEED + 1))], big_vault)
             log("search at 100,000 …")
-            measures += bench_search(big, big_key, "100k", rounds=3, budget=None)
-        from benchmarks import ui  # Qt is imported only here
+            measures += on_vault(bench_search(big, big_key, "100k", rounds=3, budget=None),
+                                 big_vault)
+        # Qt is imported only from here on
+        if not args.ui_only:
+            from benchmarks import delivery
 
-        measures += ui.bench_ui(small, key, quick=args.quick)
+            measures += delivery.bench_delivery(parent / "delivery")
+        if not args.delivery_only:
+            from benchmarks import ui
+
+            measures += on_vault(ui.bench_ui(small, key, quick=args.quick), small_vault)
 
     total = time.perf_counter() - started
     print_table(measures)
     print(f"total {total:.0f} s")
     report = {
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "quick": args.quick, "ui_only": args.ui_only, "total_seconds": round(total, 1),
+        "quick": args.quick, "ui_only": args.ui_only, "delivery_only": args.delivery_only,
+        "total_seconds": round(total, 1),
         "machine": machine(),
         "measures": [{**asdict(m), "pass": m.passed, "budget_text": m.budget_text()}
                      for m in measures],

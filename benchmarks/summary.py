@@ -167,6 +167,50 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+#: the floor's text: plain Finnish prose, one paragraph repeated
+_PLAIN_PARAGRAPH = ("Nuori on 14-vuotias ja asuu äitinsä ja kahden nuoremman sisaruksen kanssa. "
+                    "Syksyn aikana koulupoissaolot ovat lisääntyneet, ja palvelut toimivat "
+                    "rinnakkain ilman yhteistä suunnitelmaa. ") * 3
+
+
+def plain_document(paragraphs: int) -> tuple[bytes, int]:
+    """The floor: a plain reportlab document (SimpleDocTemplate, the sample style
+    sheet, a built-in font, one heading and ``paragraphs`` paragraphs of text), as
+    PDF bytes and its page count.  What any reportlab document of that size costs."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4)
+    story = [Paragraph("Yhteenveto", styles["Heading1"])]
+    story += [Paragraph(_PLAIN_PARAGRAPH, styles["BodyText"]) for _ in range(paragraphs)]
+    doc.build(story)
+    return out.getvalue(), doc.page
+
+
+def plain_floor(pages: int, rounds: int = 9) -> dict:
+    """Time a plain reportlab document of exactly ``pages`` pages (the most text that
+    still fits them), median of ``rounds`` builds after a warm-up one."""
+    low, high = 1, 8
+    while plain_document(high)[1] <= pages:  # grow until too long, then bisect
+        low, high = high, high * 2
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if plain_document(mid)[1] <= pages else (low, mid)
+    pdf, got = plain_document(low)
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        plain_document(low)
+        times.append(time.perf_counter() - start)
+    return {"pages": got, "paragraphs": low, "bytes": len(pdf),
+            "median_ms": ms(statistics.median(times)), "times": times}
+
+
 def _time(consultation: Consultation, rounds: int) -> tuple[list[float], float, bytes]:
     start = time.perf_counter()
     pdf = render_summary(consultation, "fi", org=ORG)

@@ -116,7 +116,7 @@ import otdesk.app
 import otdesk.ui.unlock
 from otdesk.storage.vault import open_vault
 
-def obtain_vault(data_dir, passphrase=None, lang="fi"):
+def obtain_vault(data_dir, passphrase=None, lang="fi", **_):  # escrow_public_pem, …
     marks["unlock"] = time.perf_counter()
     vault = open_vault(data_dir, data_key=bytes.fromhex(sys.stdin.readline().strip()))
     marks["vault_open"] = time.perf_counter()

@@ -1,17 +1,28 @@
 """Synthetic demo consultations, in Finnish, for trying the app and for benchmarks.
 
-No Qt.  :func:`generate` yields :class:`~otdesk.domain.Consultation` objects
-that look like the real thing — requests from social care, health care and
-schools across the wellbeing regions, in every status of the workflow, with
-situation, reflections, options and a progression plan — and that all pass
-``validate()``.  :func:`insert_demo` stores them through the repository.
+No Qt.  :func:`generate_cases` yields :class:`DemoCase` objects: a
+:class:`~otdesk.domain.Consultation` that looks like the real thing — requests
+from social care, health care and schools across the wellbeing regions, in
+every status of the workflow, with situation, reflections, options and a
+progression plan, all passing ``validate()`` — and, for the ones whose summary
+went out, the :class:`DeliveryPlan` of what happened after the session.
+:func:`insert_demo` stores them in an open vault.
+
+"Summary delivered" and "closed" are never written as bare statuses: such a
+consultation is created *held* (with everything a held consultation has) and
+then delivered for real, through :mod:`otdesk.operations.delivery` — the
+summary rendered from the stored record, its PDF kept, the record sealed —
+followed by the requester's feedback, dated addenda (a few delivered again as a
+second version) and, for the closed ones, the step to "closed".
 
 Everything here is invented.  Texts are composed from phrase fragments so no
 two consultations read the same; the only names are fictional professionals
 (requesters, consultants).  Children and families are never named: they are
-"poika, 13 v." at most, and only in identified consultations with consent.
-About 2 % of the consultations carry one very long text (10 000–50 000
-characters, like a pasted case history) to exercise search and storage.
+"poika, 13 v." at most, and only in identified consultations, which always
+carry a complete consent record (so each can be delivered); no text holds a
+personal identity code.  About 2 % of the consultations carry one very long
+text (10 000–50 000 characters, like a pasted case history) to exercise search
+and storage.
 
 With a ``seed`` the output is reproducible for the same ``now``.
 """
@@ -21,11 +32,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 from otdesk.domain import (
     CATEGORIES,
     REGIONS,
+    Addendum,
     Consent,
     Consultation,
     Feedback,
@@ -49,6 +62,13 @@ LONG_TEXT_SHARE = 0.02
 LONG_TEXT_RANGE = (10_000, 50_000)
 #: the received dates cover about this many days back from now
 SPAN_DAYS = 3 * 365
+#: ``insert_demo(deliveries=None)`` delivers summaries for real up to this many
+#: consultations (a summary is ~74 KB and ~80 ms to render; beyond this, the fast path)
+DELIVERIES_UP_TO = 500
+#: share of delivered consultations that get dated addenda, and of those, the share
+#: whose summary is delivered again as a second version
+ADDENDA_SHARE = 0.25
+SECOND_VERSION_SHARE = 0.4
 
 # --- who asks -------------------------------------------------------------------
 
@@ -542,6 +562,19 @@ CONSENT_BY = ("Lapsen huoltajat", "Molemmat huoltajat", "Äiti (yksinhuoltaja)",
 CONSENT_SCOPE = ("Taustatietojen käsittely OT-konsultaatiossa.",
                  "Konsultaatio ja yhteenvedon toimittaminen pyytäjälle.",
                  "Konsultaatio sekä asiantuntijoiden osallistuminen.")
+#: how the requester said the consent was given (CONSENT_FORMS), by weight
+CONSENT_FORM_WEIGHTS = {"written": 3, "verbal": 2}
+#: what a consultant adds to a record once its summary went out
+ADDENDA = ("pyytäjä kertoi puhelimessa, että verkostopalaveri on pidetty ja vastuuhenkilö sovittu.",
+           "lähete vaativaan lastenpsykiatriaan on tehty, ja ensikäynti on sovittu.",
+           "seurantapuhelu pidetty: {l} on käynyt koulua kolmena päivänä viikossa.",
+           "pyytäjä pyysi päivitetyn yhteenvedon esihenkilölleen.",
+           "uusi seurantapalaveri on sovittu, ja OT-koordinaattori osallistuu siihen.",
+           "{v} on aloittanut päihdehoidon; tapaamiset jatkuvat tuettuina.",
+           "Valterin asiantuntija toimitti koululle lisätietoa oppimisen tuen järjestämisestä.",
+           "tilanne on kärjistynyt, ja pyytäjä harkitsee uutta konsultaatiopyyntöä.",
+           "{l_gen} oma näkemys kirjattiin tapaamisessa ilman vanhempia.",
+           "suunnitelman ensimmäinen askel siirtyi kahdella viikolla lomien vuoksi.")
 
 _CHILD_FORMS = {  # nominative, genitive, partitive, adessive, allative
     "poika": ("poika", "pojan", "poikaa", "pojalla", "pojalle"),
@@ -692,7 +725,7 @@ def _context(rng: random.Random, region: str, year: int) -> dict[str, object]:
     return ctx
 
 
-def _one(rng: random.Random, now: dt.datetime) -> Consultation:
+def _one(rng: random.Random, now: dt.datetime) -> DemoCase:
     comp = _Composer(rng)
     received = _received(rng, now)
     age_days = (now - received).days
@@ -725,7 +758,8 @@ def _one(rng: random.Random, now: dt.datetime) -> Consultation:
         c.anonymous = False
         c.consent = Consent(given_by=rng.choice(CONSENT_BY),
                             given_on=received.date() - dt.timedelta(days=rng.randint(0, 10)),
-                            scope=rng.choice(CONSENT_SCOPE))
+                            scope=rng.choice(CONSENT_SCOPE),
+                            form=_weighted(rng, CONSENT_FORM_WEIGHTS))
         ctx = comp.ctx
         c.client_description = (f"{str(ctx['l']).capitalize()}, {ctx['ika']} v., asuu "
                                 f"{ctx['v_gen']} kanssa, {ctx['kunta']}.")
@@ -774,9 +808,12 @@ def _one(rng: random.Random, now: dt.datetime) -> Consultation:
         c.plan.follow_up_date = session_day + dt.timedelta(days=rng.choice((14, 30, 42, 60)))
         c.plan.follow_up_agreement = rng.choice(FOLLOW_UP)
         c.plan.contacts = "; ".join(rng.sample(EXPERTS, rng.randint(0, 2)))
-    if stage >= 4 and rng.random() < (0.85 if status == "closed" else 0.4):
-        c.feedback = Feedback(score=rng.choices((1, 2, 3, 4, 5), weights=(1, 2, 6, 16, 20))[0],
-                              comment=rng.choice(FEEDBACK))
+    if c.consent is not None:  # written down by the consultant who took the request
+        c.consent.recorded_by = c.consultants[0] if c.consultants else rng.choice(CONSULTANTS)
+    plan = None
+    if stage >= 4:  # created held; the summary goes out afterwards (see insert_demo)
+        c.status = "held"
+        plan = _delivery_plan(rng, comp, c, status, now)
 
     if rng.random() < LONG_TEXT_SHARE:
         length = rng.randint(*LONG_TEXT_RANGE)
@@ -786,18 +823,83 @@ def _one(rng: random.Random, now: dt.datetime) -> Consultation:
             c.reflections.requester_thoughts = history
         else:
             s.background = history
-    return c
+    return DemoCase(c, plan)
+
+
+def _delivery_plan(rng: random.Random, comp: _Composer, c: Consultation, status: str,
+                   now: dt.datetime) -> DeliveryPlan:
+    """What happens once the session of held ``c`` is over: the summary is prepared a
+    few days later, printed or saved; feedback and addenda may follow."""
+    today = now.date()
+    first = min(c.session.date + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2, 3, 5))), today)
+    feedback = None
+    if rng.random() < (0.85 if status == "closed" else 0.4):
+        feedback = Feedback(score=rng.choices((1, 2, 3, 4, 5), weights=(1, 2, 6, 16, 20))[0],
+                            comment=rng.choice(FEEDBACK))
+    addenda: list[Addendum] = []
+    if first < today and rng.random() < ADDENDA_SHARE:
+        for clause in rng.sample(ADDENDA, rng.choice((1, 1, 2))):
+            day = min(first + dt.timedelta(days=rng.randint(1, 40)), today)
+            at = dt.datetime(day.year, day.month, day.day, rng.randint(8, 15),
+                             rng.randint(0, 59), tzinfo=TZ)
+            if at > now:
+                at = (now - dt.timedelta(minutes=rng.randint(1, 60))).replace(second=0,
+                                                                             microsecond=0)
+            addenda.append(Addendum(at=at, author=rng.choice(c.consultants),
+                                    text=comp.sentence(clause, opener=False)))
+        addenda.sort(key=lambda a: a.at)
+    second = None
+    if addenda and rng.random() < SECOND_VERSION_SHARE:
+        second = (addenda[-1].at.date(), rng.choice(("print", "pdf")))
+    return DeliveryPlan(status=status, today=first, method=rng.choice(("print", "pdf", "pdf")),
+                        feedback=feedback, addenda=addenda, second=second)
 
 
 # --- public ---------------------------------------------------------------------------
 
 
-def generate(count: int, seed: int | None = None, *,
-             now: dt.datetime | None = None) -> Iterator[Consultation]:
-    """Yield ``count`` new (unsaved) synthetic consultations, each passing ``validate()``.
+@dataclass
+class DeliveryPlan:
+    """What happens to a demo consultation after its session: its summary goes out."""
 
-    ``now`` (timezone-aware, default: the current time) anchors the received dates,
-    which spread over about three years before it.
+    #: the status it ends in: "summary_delivered" or "closed"
+    status: str
+    #: the date the summary is prepared on (the session day or a few days after)
+    today: dt.date
+    #: "print" or "pdf"
+    method: str
+    #: the requester's feedback, given after the summary
+    feedback: Feedback | None = None
+    #: dated additions written after the first delivery
+    addenda: list[Addendum] = field(default_factory=list)
+    #: (date, method) of a second delivered version (with the addenda), or None
+    second: tuple[dt.date, str] | None = None
+
+
+@dataclass
+class DemoCase:
+    """One demo consultation as it is created, and what follows its session (None:
+    nothing, its summary never went out)."""
+
+    consultation: Consultation
+    delivery: DeliveryPlan | None = None
+
+    @property
+    def status(self) -> str:
+        """The status the consultation ends in once :func:`insert_demo` stored it with
+        deliveries."""
+        return self.delivery.status if self.delivery else self.consultation.status
+
+
+def generate_cases(count: int, seed: int | None = None, *,
+                   now: dt.datetime | None = None) -> Iterator[DemoCase]:
+    """Yield ``count`` new (unsaved) demo cases.
+
+    Each consultation passes ``validate()`` and ``delivery_blockers()`` is empty (an
+    identified one has a complete consent record, no text holds a personal identity
+    code).  One whose summary went out comes *held*, without feedback, with its
+    :class:`DeliveryPlan`.  ``now`` (timezone-aware, default: the current time)
+    anchors the received dates, which spread over about three years before it.
     """
     rng = random.Random(seed)
     now = (now or dt.datetime.now(TZ)).astimezone(TZ)
@@ -805,14 +907,71 @@ def generate(count: int, seed: int | None = None, *,
         yield _one(rng, now)
 
 
-def insert_demo(repository, count: int, batch: int = 500, seed: int | None = None) -> int:
-    """Generate ``count`` consultations and store them with ``repository.create_many``,
-    ``batch`` per transaction.  Returns how many were stored."""
+def generate(count: int, seed: int | None = None, *,
+             now: dt.datetime | None = None) -> Iterator[Consultation]:
+    """The consultations of :func:`generate_cases`, as they are created: one whose
+    summary is to be delivered is held (only a recorded delivery makes it "summary
+    delivered")."""
+    for case in generate_cases(count, seed, now=now):
+        yield case.consultation
+
+
+def insert_demo(vault, count: int, *, seed: int | None = None, deliveries: bool | None = None,
+                batch: int = 500, now: dt.datetime | None = None) -> int:
+    """Generate ``count`` consultations and store them in the open ``vault`` (anything
+    with ``.repository`` and ``.deliveries``).  Returns how many were stored.
+
+    The consultations are created with ``repository.create_many``, ``batch`` per
+    transaction.  With ``deliveries``, each one whose summary went out is then
+    delivered for real: :func:`otdesk.operations.delivery.prepare` renders its summary
+    (in Finnish, dated as planned), :func:`~otdesk.operations.delivery.record` keeps
+    the PDF, seals the record and makes it "summary delivered"; feedback and addenda
+    follow (a few delivered again as version 2), and the closed ones are closed.
+
+    Without ``deliveries`` those consultations stay **held** — nothing is ever
+    "summary delivered" or "closed" without a recorded delivery — and get no feedback
+    or addenda.  ``deliveries=None`` (the default) delivers when ``count`` is at most
+    :data:`DELIVERIES_UP_TO`: a summary is ~74 KB and ~80 ms, so a big vault takes the
+    fast path.
+    """
     if batch < 1:
         raise ValueError("batch must be at least 1")
+    if deliveries is None:
+        deliveries = count <= DELIVERIES_UP_TO
+    repository = vault.repository
     stored = 0
-    source = generate(count, seed)
+    source = generate_cases(count, seed, now=now)
     while chunk := list(islice(source, batch)):
-        stored += len(repository.create_many(chunk))
+        stored += len(repository.create_many([case.consultation for case in chunk]))
+        if deliveries:
+            for case in chunk:
+                if case.delivery is not None:
+                    _deliver(vault, case.consultation.id, case.delivery)
         repository.tidy_index(steps=4)  # keep the search index merged as it grows
     return stored
+
+
+def _deliver(vault, consultation_id: int, plan: DeliveryPlan) -> None:
+    """Deliver the summary of held consultation ``consultation_id`` as ``plan`` says,
+    through the one delivery operation (rendered from the stored record, recorded and
+    sealed in one transaction)."""
+    from otdesk.operations import delivery
+
+    def deliver(today: dt.date, method: str) -> None:
+        prepared = delivery.prepare(vault, consultation_id, "fi",
+                                    delivery.SummaryContext(org=None, consultant=None,
+                                                            today=today))
+        delivery.record(vault, prepared, method=method, via="app")
+
+    repository = vault.repository
+    deliver(plan.today, plan.method)
+    if plan.feedback is not None or plan.addenda:  # both may change on a sealed record
+        c = repository.get(consultation_id)
+        if plan.feedback is not None:
+            c.feedback = Feedback(plan.feedback.score, plan.feedback.comment)
+        c.addenda += [Addendum(a.at, a.author, a.text) for a in plan.addenda]
+        repository.update(c)
+    if plan.second is not None:
+        deliver(*plan.second)
+    if plan.status == "closed":
+        repository.change_status(consultation_id, "closed")

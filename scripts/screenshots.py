@@ -72,7 +72,7 @@ def main() -> int:
         data = Path(tmp) / "data"
         init_vault(data, passphrase=PASSPHRASE, backend=fail.Keyring())
         vault = open_vault(data, passphrase=PASSPHRASE)
-        insert_demo(vault.repository, 300, seed=11)
+        insert_demo(vault, 300, seed=11)  # with real deliveries: sealed, delivered summaries
         c = vault.repository.create(example())
         c.options = [domain.Option(title="Verkostopalaveri koululla", benefits="Kaikki "
                                    "aikuiset samassa pöydässä", risks="Isä ei osallistu",
