@@ -321,9 +321,12 @@ def test_identified_without_consent_is_refused_and_goes_to_the_consent(
     assert script.suggested == []  # refused before any dialog
     editor = window.editor
     assert editor.pages.currentIndex() == 0  # the Request page
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is
-                    editor._bindings["consent.given_by"][0].widget)
+    given_by = editor._bindings["consent.given_by"][0].widget
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is given_by)
     assert vault.deliveries.of(c.id) == [] and not script.save_to.exists()
+    # the consultant writes who consented; who recorded it is filled in from the profile
+    qtbot.keyClicks(given_by, "Lapsen huoltajat")
+    assert editor._bindings["consent.recorded_by"][0].widget.text() == "Sanna Virtanen"
 
 
 def test_a_henkilotunnus_in_an_anonymous_text_blocks_delivery(qtbot, window, vault, script,

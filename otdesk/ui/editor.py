@@ -72,7 +72,7 @@ class ConsultationEditor(QWidget):
         self.structure = load_structure()
         self.c: Consultation | None = None
         self.busy = False  # a delivery is under way: the pages stay where they are
-        self.recorder = ""  # who records a consent statement (the consultant's name)
+        self.recorder = ""  # who records a consent statement: the profile's name, if any
         self._bindings: dict[str, list[Binding]] = {}
         self._lists: dict[str, RecordListEditor] = {}
         self._first_unsaved: float | None = None
@@ -290,8 +290,8 @@ class ConsultationEditor(QWidget):
                 break
         widget.setFocus()
         scroller = self.pages.currentWidget()
-        if hasattr(scroller, "ensureWidgetVisible"):
-            scroller.ensureWidgetVisible(widget)
+        if hasattr(scroller, "ensureWidgetVisible"):  # once the page is laid out
+            QTimer.singleShot(0, lambda: scroller.ensureWidgetVisible(widget, 50, 200))
 
     def show_page(self, index: int) -> None:
         if self.busy:

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
             self._editor = ConsultationEditor(self.writer, self.repository, self.directory,
                                               self.lang, self.rules, summary=self.summary)
             self._editor.back_requested.connect(self.show_list)
-            self._editor.recorder = self.settings.profile.actor()
+            self._editor.recorder = " ".join(self.settings.profile.name.split())
             self.stack.addWidget(self._editor)
         return self._editor
 
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.vault.repository.actor = actor
         self.writer.set_actor(actor)
         if self._editor is not None:
-            self._editor.recorder = actor
+            self._editor.recorder = " ".join(self.settings.profile.name.split())
         self._save_settings()
 
     def _save_settings(self) -> None:
