@@ -48,6 +48,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
             settings_file: Path | None = None, policy: Policy | None = None) -> int:
     if not _has_display():
         raise UserError("error.display")
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from otdesk.ui.i18n import install_translators
@@ -57,7 +58,8 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OT Desk")
     app.setOrganizationName("OT Desk")
-    translators = install_translators(app, lang)  # noqa: F841 (kept alive while the app runs)
+    locale_before = QLocale()
+    translators = install_translators(app, lang)  # kept alive while the app runs
     from otdesk.storage.vault import VaultPaths
 
     policy = policy or Policy()
@@ -81,3 +83,6 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         return app.exec()
     finally:
         vault.close()
+        for translator in translators:  # the process may go on (tests, a second start)
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale_before)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import logging
 import logging.handlers
@@ -31,6 +30,8 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 EXIT_UNEXPECTED = 70
 EXIT_INTERRUPTED = 130
+#: refusals that are about the command line itself (exit code 2)
+_USAGE_KEYS = ("error.usage", "error.version_number", "error.deliveries_version_out")
 
 
 def version() -> str:
@@ -62,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="add realistic synthetic consultations")
     demo.add_argument("--count", type=int, default=100)
     demo.add_argument("--seed", type=int)
+    demo.add_argument("--deliveries", action=argparse.BooleanOptionalAction, default=None,
+                      help="deliver for real (recorded, sealed) the summaries that went "
+                      "out; default: when --count is at most 500 (--no-deliveries: they stay "
+                      "held)")
     lst = sub.add_parser("list", parents=[common], help="list consultations")
     lst.add_argument("--search", default="")
     lst.add_argument("--status")
@@ -71,9 +76,34 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub.add_parser("verify", parents=[common],
                          help="check the hash chain of the audit log")
     summary = sub.add_parser("summary", parents=[common],
-                             help="write the summary PDF of a consultation (id from list --json)")
-    summary.add_argument("id", type=int)
-    summary.add_argument("--out", required=True, help="the PDF file to write (not encrypted)")
+                             help="deliver the summary of a consultation as a PDF file: "
+                             "recorded and sealed, as Save as PDF in the app")
+    summary.add_argument("id", metavar="ID", help="its number (list --json) or reference "
+                         "(OT-2026-0042)")
+    summary.add_argument("--out", required=True, metavar="FILE",
+                         help="the PDF file to write (not encrypted)")
+    summary.add_argument("--draft", action="store_true",
+                         help="a draft marked as such on every page; not a delivery")
+    summary.add_argument("--force", action="store_true", help="replace an existing file")
+    deliveries = sub.add_parser("deliveries", parents=[common],
+                                help="the delivered summaries of a consultation; with "
+                                "--version N --out FILE, that version's exact PDF")
+    deliveries.add_argument("id", metavar="ID", help="its number (list --json) or reference "
+                            "(OT-2026-0042)")
+    deliveries.add_argument("--version", dest="delivery_version", metavar="N",
+                            type=_version_number, help="the delivered version to write out")
+    shown = deliveries.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true")
+    shown.add_argument("--out", metavar="FILE",
+                       help="write version N's PDF exactly as it was delivered (not encrypted)")
+    deliveries.add_argument("--force", action="store_true", help="replace an existing file")
+    profile = sub.add_parser("profile", parents=[common],
+                             help="the consultant profile printed on summaries and used as "
+                             "the name in the audit log; without options, show it")
+    profile.add_argument("--name")
+    profile.add_argument("--title")
+    profile.add_argument("--phone")
+    profile.add_argument("--email")
     sub.add_parser("recover", parents=[common], help="unlock with the recovery code (stdin); put the key back in "
                    "the keyring, or with --passphrase-stdin set a new passphrase")
     escrow = sub.add_parser("escrow-recover", parents=[common],
@@ -83,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="IT's escrow private key (PEM); an encrypted key's password is "
                         "read from $OTDESK_ESCROW_KEY_PASSWORD")
     return p
+
+
+def _version_number(text: str) -> int:
+    """A delivered version's number: 1, 2, … (a clear line for anything else)."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise UserError("error.version_number", value=text[:20])
+    return int(value)
 
 
 def _add_common(parser: argparse.ArgumentParser, default) -> None:
@@ -153,11 +191,11 @@ def main(argv: list[str] | None = None) -> int:
             user = org_policy.apply_to(user)
             lang = args.lang or _env_lang() or user.language
         passphrase = _read_line("passphrase") if args.passphrase_stdin else None
-        return _dispatch(args, data, passphrase, lang, org_policy)
+        return _dispatch(args, data, passphrase, lang, org_policy, user)
     except UserError as exc:
         log.info("refused: %s", exc.key)
         print(exc.message(lang), file=sys.stderr)
-        return EXIT_USAGE if exc.key == "error.usage" else EXIT_PROBLEM
+        return EXIT_USAGE if exc.key in _USAGE_KEYS else EXIT_PROBLEM
     except KeyboardInterrupt:
         print(message("error.interrupted", lang), file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -204,10 +242,13 @@ def _show_fatal(text: str) -> None:
 
 
 def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang: str,
-              org_policy: Policy | PolicyError | None = None) -> int:
+              org_policy: Policy | PolicyError | None = None,
+              user: settings.UserSettings | None = None) -> int:
     command = args.command
     if org_policy is None:
         org_policy = Policy()
+    if user is None:
+        user = settings.UserSettings()
     if command == "doctor":
         from otdesk.doctor import run_doctor
 
@@ -226,21 +267,48 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
         return cmd_recover(data, passphrase, lang)
     if command == "escrow-recover":
         return cmd_escrow_recover(data, Path(args.private_key), passphrase, lang)
-    if command == "summary" and not org_policy.allows("cli_summary"):
-        raise UserError("error.export_not_allowed", export="otdesk summary")
+    if command == "profile":
+        return cmd_profile(settings.settings_path(data, settings.is_overridden(args.data_dir)),
+                           args, lang)
+    writes_out = command == "summary" or (command == "deliveries" and (
+        args.out is not None or args.delivery_version is not None))
+    if writes_out:
+        _check_out_args(args, data, org_policy)
 
     from otdesk.storage.vault import open_vault
 
     with open_vault(data, passphrase=passphrase) as vault:
+        # the consultant's name (with the login) on audit rows and deliveries
+        vault.repository.actor = user.profile.actor()
         if command == "demo":
-            return cmd_demo(vault, args.count, args.seed, lang)
+            return cmd_demo(vault, args.count, args.seed, lang, args.deliveries)
         if command == "list":
             return cmd_list(vault, args.search, args.status, args.json, lang)
         if command == "audit":
             return cmd_audit_verify(vault, lang)
         if command == "summary":
-            return cmd_summary(vault, args.id, Path(args.out), lang, org_policy)
+            return cmd_summary(vault, args.id, args.out, lang, org_policy, data,
+                               profile=user.profile, draft=args.draft, force=args.force)
+        if command == "deliveries":
+            if args.out is not None:
+                return cmd_delivery_out(vault, args.id, args.delivery_version, args.out,
+                                        lang, data, force=args.force)
+            return cmd_deliveries(vault, args.id, args.json, lang)
     raise UserError("error.usage", detail=command)
+
+
+def _check_out_args(args: argparse.Namespace, data: Path, org_policy: Policy) -> None:
+    """Refuse a summary file before the vault is even opened: not allowed by the
+    organisation, not a usable place (delivery.check_target's rules), or for
+    ``deliveries`` no version or no file named."""
+    from otdesk.operations import delivery
+
+    if args.command == "deliveries" and (args.out is None or args.delivery_version is None):
+        raise UserError("error.deliveries_version_out", ref=args.id[:40])
+    if not org_policy.allows("cli_summary"):
+        raise UserError("error.export_not_allowed", export="otdesk summary"
+                        if args.command == "summary" else "otdesk deliveries --out")
+    delivery.check_target(args.out, delivery.protected_folders(data), force=args.force)
 
 
 def cmd_init(data: Path, passphrase: str | None, lang: str,
@@ -298,13 +366,14 @@ def cmd_escrow_recover(data: Path, private_key: Path, new_passphrase: str | None
     return 0
 
 
-def cmd_demo(vault, count: int, seed: int | None, lang: str) -> int:
+def cmd_demo(vault, count: int, seed: int | None, lang: str,
+             deliveries: bool | None = None) -> int:
     from otdesk.demo import insert_demo
 
     if not 1 <= count <= 1_000_000:
         raise UserError("error.demo_count")
     start = time.perf_counter()
-    made = insert_demo(vault.repository, count, seed=seed)
+    made = insert_demo(vault, count, seed=seed, deliveries=deliveries)
     print(message("cli.demo_done", lang, count=made,
                   seconds=f"{time.perf_counter() - start:.1f}"))
     return 0
@@ -326,24 +395,123 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
     return 0
 
 
-def cmd_summary(vault, consultation_id: int, out: Path, lang: str,
-                org_policy: Policy | None = None) -> int:
-    """Write a summary PDF; recorded in the audit log as an export (not a delivery)."""
-    from otdesk.storage.keys import write_atomic
-    from otdesk.summary import render_summary
-
-    consultation = vault.repository.get(consultation_id)
-    org = org_policy.summary_org() if org_policy is not None else None
-    pdf = render_summary(consultation, lang, org=org,
-                         version=vault.deliveries.next_version(consultation_id),
-                         addenda=consultation.addenda)
+def _consultation_id(vault, text: str) -> int:
+    """The consultation named on the command line: its number or its reference."""
     try:
-        write_atomic(out, pdf)
-    except OSError as exc:
-        raise UserError("error.save_failed", path=str(out)) from exc
-    vault.repository.audit("summary.exported", f"consultation:{consultation_id}",
-                           f"{lang} sha256 {hashlib.sha256(pdf).hexdigest()[:16]}")
-    print(message("cli.summary_written", lang, path=str(out)))
+        return vault.repository.find(text)
+    except ValueError as exc:  # digits int() does not read, such as "²"
+        raise UserError("error.consultation_ref", ref=text.strip()[:40]) from exc
+
+
+def cmd_summary(vault, ref: str, out: str, lang: str, org_policy: Policy | None,
+                data: Path, *, profile: settings.ConsultantProfile | None = None,
+                draft: bool = False, force: bool = False) -> int:
+    """Deliver the summary as a PDF file (recorded and sealed, as Save as PDF in the
+    app), or with ``draft`` write a draft, audited as an export only."""
+    from otdesk.operations import delivery
+
+    consultation_id = _consultation_id(vault, ref)
+    consultant = profile if profile is not None and not profile.is_empty() else None
+    context = delivery.SummaryContext(
+        org=org_policy.summary_org() if org_policy is not None else None,
+        consultant=consultant, today=dt.date.today())
+    protected = delivery.protected_folders(data)
+    prepared = delivery.prepare(vault, consultation_id, lang, context, draft=draft)
+    if draft:
+        target = delivery.write_draft(vault, prepared, out, protected=protected, force=force)
+        print(message("cli.draft_written", lang, path=str(target)))
+    else:
+        done = delivery.save_pdf(vault, prepared, out, protected=protected, force=force,
+                                 via="cli")
+        print(message("cli.summary_delivered", lang, reference=prepared.reference,
+                      version=done.version, path=str(Path(out).expanduser().resolve())))
+    if consultant is None:
+        print(message("cli.profile_missing_note", lang))
+    return 0
+
+
+def cmd_deliveries(vault, ref: str, as_json: bool, lang: str) -> int:
+    """Every delivery of a consultation, oldest first."""
+    consultation_id = _consultation_id(vault, ref)
+    rows = vault.deliveries.of(consultation_id)
+    vault.repository.audit("deliveries.listed", f"consultation:{consultation_id}",
+                           f"{len(rows)} rows")
+    if as_json:
+        json.dump([d.to_dict() for d in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    if not rows:
+        print(message("cli.deliveries_empty", lang))
+        return 0
+    table = [(f"v{d.version}", d.method, d.via, d.lang,
+              d.delivered_at.astimezone().strftime("%Y-%m-%d %H:%M"), d.actor, d.sha256)
+             for d in rows]
+    head = tuple(message("cli.deliveries_header", lang).split("|"))
+    if len(head) != len(table[0]):
+        head = ("version", "method", "via", "lang", "when", "who", "sha256")
+    widths = [max(len(str(r[i])) for r in (head, *table)) for i in range(len(head))]
+    for row in (head, *table):
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+    return 0
+
+
+def cmd_delivery_out(vault, ref: str, version: int, out: str, lang: str, data: Path, *,
+                     force: bool = False) -> int:
+    """Write delivered version ``version`` exactly as it was given; an export, not a
+    new delivery."""
+    from otdesk.operations import delivery
+
+    consultation_id = _consultation_id(vault, ref)
+    protected = delivery.protected_folders(data)
+    delivery.check_target(out, protected, force=force)  # before the PDF is even reopened
+    # the first delivery of that version, as Deliveries.version_pdf takes it
+    first = next((d for d in vault.deliveries.of(consultation_id) if d.version == version),
+                 None)
+    if first is None:
+        raise UserError("error.delivery_not_found", version=version)
+    prepared = delivery.stored(vault, first.id)
+    target = delivery.write_draft(vault, prepared, out, protected=protected, force=force)
+    print(message("cli.delivery_written", lang, reference=prepared.reference,
+                  version=version, path=str(target)))
+    return 0
+
+
+_PROFILE_FIELDS = ("name", "title", "phone", "email")
+
+
+def cmd_profile(path: Path, args: argparse.Namespace, lang: str) -> int:
+    """Show the consultant profile, or change the fields given and show the result.
+    Only the profile changes; the rest of the settings file is kept as it is."""
+    from otdesk.domain import email_problem
+
+    changes = {f: getattr(args, f) for f in _PROFILE_FIELDS if getattr(args, f) is not None}
+    if changes:
+        # the file as it is (not with the policy's locked values), so that saving keeps it
+        user = settings.UserSettings.load(path)
+        for name, value in changes.items():
+            value = " ".join(value.split())
+            if len(value) > settings.PROFILE_MAX:
+                raise UserError("error.profile_too_long", field=f"--{name}",
+                                max=settings.PROFILE_MAX)
+            if name == "email" and (problem := email_problem(value)):
+                raise problem
+            setattr(user.profile, name, value)
+        try:
+            user.save(path)
+        except OSError as exc:
+            raise UserError("error.save_failed", path=str(path)) from exc
+        print(message("cli.profile_saved", lang, path=str(path)))
+    else:
+        user = settings.UserSettings.load(path)  # a damaged file is said so, not shown empty
+    profile = user.profile
+    if profile.is_empty():
+        print(message("cli.profile_none", lang))
+        return 0
+    labels = {f: message(f"cli.profile_{f}", lang) for f in _PROFILE_FIELDS}
+    width = max(len(v) for v in labels.values()) + 1
+    for name in _PROFILE_FIELDS:
+        print(f"{labels[name] + ':':<{width}} {getattr(profile, name)}".rstrip())
+    print(message("cli.profile_actor", lang, actor=profile.actor()))
     return 0
 
 

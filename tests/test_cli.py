@@ -155,7 +155,8 @@ def test_the_desktop_app_without_a_display_says_so(data_dir):
     assert "näyttöä" in assert_clean_error(result)
 
 
-def test_summary_command_writes_the_pdf_and_records_the_export(data_dir, tmp_path):
+def test_summary_command_writes_a_draft_and_records_the_export(data_dir, tmp_path):
+    """A draft may be made of any consultation (deliveries: tests/test_cli_delivery.py)."""
     from pypdf import PdfReader
 
     _init_passphrase(data_dir)
@@ -165,17 +166,18 @@ def test_summary_command_writes_the_pdf_and_records_the_export(data_dir, tmp_pat
     first = json.loads(run_cli(["--passphrase-stdin", "list", "--json"], data_dir,
                                stdin=stdin).stdout)[0]
     out = tmp_path / "yhteenveto.pdf"
-    result = run_cli(["--passphrase-stdin", "summary", str(first["id"]), "--out", str(out),
-                      "--lang", "sv"], data_dir, stdin=stdin)
+    result = run_cli(["--passphrase-stdin", "summary", str(first["id"]), "--draft", "--out",
+                      str(out), "--lang", "sv"], data_dir, stdin=stdin)
     assert result.returncode == 0, result.stderr
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert first["reference"] in text
     assert "SEKRETESSBELAGD" in text or "Sekretessbelagd" in text
+    assert "UTKAST" in text
     audit = run_cli(["--passphrase-stdin", "audit", "verify"], data_dir, stdin=stdin)
     assert audit.returncode == 0
-    missing = run_cli(["--passphrase-stdin", "summary", "999999", "--out", str(out)], data_dir,
-                      stdin=stdin)
+    missing = run_cli(["--passphrase-stdin", "summary", "999999", "--out",
+                       str(tmp_path / "toinen.pdf")], data_dir, stdin=stdin)
     assert "ei löytynyt" in assert_clean_error(missing)
-    nowhere = run_cli(["--passphrase-stdin", "summary", str(first["id"]), "--out",
+    nowhere = run_cli(["--passphrase-stdin", "summary", str(first["id"]), "--draft", "--out",
                        str(tmp_path / "ei" / "ole" / "x.pdf")], data_dir, stdin=stdin)
     assert "ei voitu tallentaa" in assert_clean_error(nowhere)

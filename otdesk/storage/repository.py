@@ -241,7 +241,7 @@ class Repository:
         (``OT-2026-0042``, any letter case)."""
         text = text.strip()
         try:
-            if text.isdigit():
+            if text.isascii() and text.isdigit():
                 row = self.conn.execute("SELECT id FROM consultations WHERE id=?",
                                         (int(text),)).fetchone()
             else:
