@@ -84,6 +84,8 @@ def main() -> int:
                                         dt.date.today() + dt.timedelta(days=14))]
         c.plan.follow_up_date = dt.date.today() + dt.timedelta(days=30)
         vault.repository.update(c)
+        for status in ("accepted", "prepared", "held"):  # the session was held
+            vault.repository.change_status(c.id, status)
         window = MainWindow(vault, lang=args.lang)
         window.resize(1280, 820)
         window.show()
@@ -98,8 +100,14 @@ def main() -> int:
         window.open_consultation(c.id)
         for i in range(window.editor.nav.count()):
             window.editor.show_page(i)
-            if window.editor.phase_ids[i] == "summary":
-                QTest.qWait(1500)  # QtPdf renders the pages in the background
+            if window.editor.phase_ids[i] == "summary":  # rendered on the storage worker
+                page = window.summary
+                for _ in range(100):
+                    QTest.qWait(100)
+                    if page.showing is not None and not page.busy \
+                            and page.preview.document.pageCount() > 0:
+                        break
+                QTest.qWait(800)  # QtPdf draws the pages in the background
             shot(f"{i + 2:02d}-{window.editor.phase_ids[i]}")
         window.close()
         vault.close()

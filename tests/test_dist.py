@@ -109,9 +109,14 @@ def test_bundle_in_a_clean_environment(bundle, tmp_path):
     assert len(rows) == 20 and all(r["reference"] for r in rows)
 
     pdf = tmp_path / "summary.pdf"
-    summary = run(bundle, [*d, "summary", str(rows[0]["id"]), "--out", str(pdf)], env, stdin=line)
+    held = next(r for r in rows if r["status"] in ("held", "summary_delivered", "closed"))
+    summary = run(bundle, [*d, "summary", held["reference"], "--out", str(pdf)], env, stdin=line)
     assert summary.returncode == 0, summary.stderr
     assert pdf.read_bytes().startswith(b"%PDF-")
+    draft = tmp_path / "draft.pdf"  # henkilötunnus check (python-stdnum) and fonts travel too
+    summary = run(bundle, [*d, "summary", str(rows[0]["id"]), "--draft", "--out", str(draft)],
+                  env, stdin=line)
+    assert summary.returncode == 0 and draft.read_bytes().startswith(b"%PDF-"), summary.stderr
 
     doctor = run(bundle, [*d, "doctor"], env, stdin=line)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
