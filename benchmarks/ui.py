@@ -224,6 +224,9 @@ def _application():
             print(text, file=sys.stderr)
 
     qInstallMessageHandler(quiet)
+    from otdesk.app import share_the_interpreter
+
+    share_the_interpreter()  # as the app does (otdesk.app.run_app)
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 

@@ -15,6 +15,17 @@ from otdesk.policy import Policy
 from otdesk.settings import UserSettings
 
 
+#: how long a Python thread may hold the interpreter before another may run: the
+#: storage worker and the print thread render in Python, and the UI thread must get
+#: its turn within a frame (the default 5 ms let it wait 10–14 ms, often longer)
+SWITCH_INTERVAL_S = 0.001
+
+
+def share_the_interpreter() -> None:
+    """Let the UI thread in often while workers render (see SWITCH_INTERVAL_S)."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
 def _has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
@@ -56,6 +67,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     from otdesk.ui.unlock import obtain_vault
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    share_the_interpreter()
     app.setApplicationName("OT Desk")
     app.setOrganizationName("OT Desk")
     locale_before = QLocale()
