@@ -287,8 +287,11 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
         if command == "audit":
             return cmd_audit_verify(vault, lang)
         if command == "summary":
-            return cmd_summary(vault, args.id, args.out, lang, org_policy, data,
+            done = cmd_summary(vault, args.id, args.out, lang, org_policy, data,
                                profile=user.profile, draft=args.draft, force=args.force)
+            _note_missing_profile(settings.settings_path(
+                data, settings.is_overridden(args.data_dir)), lang)
+            return done
         if command == "deliveries":
             if args.out is not None:
                 return cmd_delivery_out(vault, args.id, args.delivery_version, args.out,
@@ -425,9 +428,24 @@ def cmd_summary(vault, ref: str, out: str, lang: str, org_policy: Policy | None,
                                  via="cli")
         print(message("cli.summary_delivered", lang, reference=prepared.reference,
                       version=done.version, path=str(Path(out).expanduser().resolve())))
-    if consultant is None:
-        print(message("cli.profile_missing_note", lang))
     return 0
+
+
+def _note_missing_profile(path: Path, lang: str) -> None:
+    """Once per settings file: the summary showed the organisation's contact because no
+    consultant profile is set, and how to set one."""
+    try:
+        user = settings.UserSettings.load(path)  # as on disk (no policy values mixed in)
+    except UserError:
+        return  # a damaged settings file is not this command's business
+    if not user.profile.is_empty() or user.profile_noted:
+        return
+    print(message("cli.profile_missing_note", lang))
+    user.profile_noted = True
+    try:
+        user.save(path)
+    except (OSError, UserError):
+        pass  # said again next time, which is harmless
 
 
 def cmd_deliveries(vault, ref: str, as_json: bool, lang: str) -> int:

@@ -96,6 +96,9 @@ class UserSettings:
     profile: ConsultantProfile = field(default_factory=ConsultantProfile)
     #: the app asked for the profile once (at the first delivery); it never nags again
     profile_asked: bool = False
+    #: the command line said once that no profile is set (the summary then shows the
+    #: organisation's contact)
+    profile_noted: bool = False
     #: the folder a summary PDF was last saved to (the save dialog opens there)
     last_save_folder: str = ""
 
@@ -120,8 +123,9 @@ class UserSettings:
                 value = profile.get(f.name)
                 if isinstance(value, str):
                     setattr(settings.profile, f.name, value.strip()[:PROFILE_MAX])
-        if isinstance(data.get("profile_asked"), bool):
-            settings.profile_asked = data["profile_asked"]
+        for flag in ("profile_asked", "profile_noted"):
+            if isinstance(data.get(flag), bool):
+                setattr(settings, flag, data[flag])
         if isinstance(data.get("last_save_folder"), str):
             settings.last_save_folder = data["last_save_folder"]
         return settings
@@ -134,6 +138,7 @@ class UserSettings:
                 f"intake_working_days = {int(self.intake_working_days)}\n"
                 f"preparation_working_days = {int(self.preparation_working_days)}\n"
                 f"profile_asked = {'true' if self.profile_asked else 'false'}\n"
+                f"profile_noted = {'true' if self.profile_noted else 'false'}\n"
                 f"last_save_folder = {_toml_string(self.last_save_folder)}\n"
                 "\n[profile]\n"
                 + "".join(f"{f.name} = {_toml_string(getattr(self.profile, f.name))}\n"

@@ -128,11 +128,13 @@ def test_a_draft_says_so_on_the_page_and_is_no_delivery(case, data_dir, tmp_path
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and "Luonnos kirjoitettu" in lines[0]
-    assert "otdesk profile --name" in lines[1]  # no profile: said once, after the result
+    assert "otdesk profile --name" in lines[1]  # no profile: said after the result …
+    again = _cli(["summary", str(cid), "--draft", "--out", str(tmp_path / "l2.pdf")], data_dir)
+    assert again.returncode == 0 and len(again.stdout.splitlines()) == 1  # … and only once
     pages = PdfReader(out).pages
     assert all("LUONNOS" in page.extract_text() for page in pages)
     deliveries, actions = _recorded(data_dir)
-    assert deliveries == [] and actions == ["summary.exported"]
+    assert deliveries == [] and actions == ["summary.exported", "summary.exported"]
     listed = _cli(["deliveries", str(cid)], data_dir)
     assert listed.returncode == 0 and "ei ole vielä toimitettu" in listed.stdout
 
