@@ -101,6 +101,15 @@ def status_after_delivery(current: str) -> str:
     raise UserError("error.delivery_status", status=Term(("statuses", current)))
 
 
+def check_addendum(c: Consultation, text: str) -> None:
+    """An addendum is permanent: in an anonymous consultation it may not hold a
+    personal identity code (it could never be removed, and would block every delivery)."""
+    from otdesk.identifiers import find_hetu
+
+    if c.anonymous and find_hetu(text):
+        raise UserError("error.addendum_hetu")
+
+
 # --- the consultation tree ----------------------------------------------------
 
 

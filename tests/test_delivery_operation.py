@@ -97,6 +97,12 @@ def test_when_the_record_cannot_be_written_the_file_is_removed_again(vault, repo
     assert err.value.key == "error.delivery_not_recorded"
     assert "poistettiin" in err.value.message("fi")
     assert not out.exists() and vault.deliveries.of(c.id) == []
+    older = tmp_path / "vanha.pdf"  # a file the save dialog was told to replace stays
+    older.write_bytes(b"%PDF-1.4 an older summary")
+    with pytest.raises(UserError):
+        delivery.save_pdf(vault, prepared, older, protected=[], force=True)
+    assert older.read_bytes() == b"%PDF-1.4 an older summary"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "vanha.pdf"]  # no part left
     assert repo.get(c.id).status == "held"
 
 

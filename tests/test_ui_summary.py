@@ -505,3 +505,55 @@ def test_the_profile_is_edited_in_settings_and_becomes_the_actor(qtbot, window, 
     assert d.actor == f"Maija Mehiläinen ({os_login()})"
     assert "maija@example.fi" in text_of(vault.deliveries.pdf(d.id))
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+
+
+def test_print_to_file_follows_the_save_rules(qtbot, window, vault, held, script, tmp_path):
+    """The print dialog's "print to file" is an unencrypted file too: never into the data
+    folder, and with the same warning as Save as PDF."""
+    page = open_summary(qtbot, window, held.id)
+    before = vault.paths.slots.read_bytes()
+    script.print_to = vault.paths.slots
+    press_print(qtbot, page)
+    assert script.warnings and "tietokansioon" in script.warnings[0]
+    script.print_to = tmp_path / "tiedostoon.pdf"
+    script.warning_ok = False  # "not encrypted": Cancel
+    press_print(qtbot, page)
+    qtbot.wait(300)
+    assert vault.paths.slots.read_bytes() == before and not script.print_to.exists()
+    assert vault.deliveries.of(held.id) == []
+
+
+def test_closing_during_a_print_still_records_it(qtbot, vault, held, script, tmp_path):
+    w = make_window(qtbot, vault, tmp_path)
+    page = open_summary(qtbot, w, held.id)
+    script.print_to = tmp_path / "p.pdf"
+    press_print(qtbot, page)
+    qtbot.waitUntil(lambda: page._job is not None, timeout=10000)  # the printer has it
+    w.close()  # Ctrl+Q a moment later
+    (d,) = vault.deliveries.of(held.id)
+    assert d.method == "print" and script.print_to.exists()
+
+
+def test_status_set_on_the_summary_page_lifts_the_refusal(qtbot, window, vault, script):
+    c = vault.repository.create(Consultation(question="Miten?"))
+    for status in ("accepted", "prepared"):
+        vault.repository.change_status(c.id, status)
+    page = open_summary(qtbot, window, c.id)
+    assert "Pidetty" in page.blockers.text()
+    choose_status(qtbot, window.editor, "held")
+    qtbot.waitUntil(lambda: not page.blockers.isVisible() and not page.busy, timeout=5000)
+
+
+def test_an_addendum_with_a_henkilotunnus_is_refused(qtbot, window, vault, held, script,
+                                                     tmp_path):
+    page = open_summary(qtbot, window, held.id)
+    script.save_to = tmp_path / "v1.pdf"
+    press_save(qtbot, page)
+    wait_deliveries(qtbot, vault, held.id, 1)
+    qtbot.waitUntil(lambda: page.addendum.isEnabled() and not page.busy, timeout=10000)
+    page.addendum.setFocus()
+    qtbot.keyClicks(page.addendum, "Isan tunnus 131052-308T")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(script.warnings), timeout=5000)
+    assert "henkilötunnus" in script.warnings[0]
+    assert vault.repository.get(held.id).addenda == []

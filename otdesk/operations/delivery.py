@@ -14,6 +14,7 @@ and records that version's stored bytes.  No Qt.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -133,41 +134,76 @@ def record(store, prepared: Prepared, *, method: str, via: str = "app"):
 
 def save_pdf(store, prepared: Prepared, path: str | os.PathLike, *,
              protected: Iterable[Path], force: bool = False, via: str = "app"):
-    """Write ``prepared`` to ``path``, then record the delivery.
+    """Write ``prepared`` to ``path`` and record the delivery.
 
-    Nothing is recorded when the file cannot be written; when the delivery cannot
-    be recorded, the file just written is removed again, so that what went out and
-    what the vault says went out never differ.
+    The bytes are written and flushed to disk beside the target first, then the
+    delivery is recorded, then the file takes its name (a file it replaces is kept
+    until then).  Nothing is recorded when the file cannot be written; when the
+    delivery cannot be recorded, the new file is removed and an older one stays, so
+    what went out and what the vault says went out never differ.
     """
-    from otdesk.storage.keys import write_atomic
-
     target = check_target(path, protected, force=force)
+    part = _write_beside(target, prepared.pdf)
     try:
-        write_atomic(target, prepared.pdf)
-    except OSError as exc:
-        raise UserError("error.save_failed", path=str(target)) from exc
-    try:
-        return record(store, prepared, method="pdf", via=via)
+        done = record(store, prepared, method="pdf", via=via)
     except BaseException as exc:
-        target.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
         if isinstance(exc, UserError) and exc.key != "error.delivery_changed":
             raise UserError("error.delivery_not_recorded", reason=exc) from exc
         raise
+    try:
+        os.replace(part, target)
+    except OSError as exc:  # after the record: the rarest case, said plainly
+        part.unlink(missing_ok=True)
+        raise UserError("error.save_failed", path=str(target)) from exc
+    _sync_folder(target.parent)
+    return done
+
+
+def _write_beside(target: Path, data: bytes) -> Path:
+    """``data`` in a new file next to ``target``, on disk (fsync); its path."""
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise UserError("error.save_failed", path=str(target)) from exc
+    return part
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the new name durable where the platform allows; a folder that cannot be
+    opened for this (some network shares) does not undo a saved file."""
+    with contextlib.suppress(OSError):
+        from otdesk.storage.keys import fsync_dir
+
+        fsync_dir(folder)
 
 
 def write_draft(store, prepared: Prepared, path: str | os.PathLike, *,
                 protected: Iterable[Path], force: bool = False) -> Path:
-    """Write a draft (or any export that is not a delivery); audited as an export."""
-    from otdesk.storage.keys import write_atomic
-
+    """Write a draft (or a copy of a delivered version): audited as an export, never a
+    delivery.  Written beside the target, audited, then named, like :func:`save_pdf`."""
     target = check_target(path, protected, force=force)
+    part = _write_beside(target, prepared.pdf)
     try:
-        write_atomic(target, prepared.pdf)
+        store.repository.audit(
+            "summary.exported", f"consultation:{prepared.consultation_id}",
+            f"{'draft' if prepared.draft else 'copy'} v{prepared.version}"
+            f" {prepared.lang} sha256 {prepared.sha256[:16]}")
+        os.replace(part, target)
     except OSError as exc:
+        part.unlink(missing_ok=True)
         raise UserError("error.save_failed", path=str(target)) from exc
-    store.repository.audit("summary.exported", f"consultation:{prepared.consultation_id}",
-                           f"{'draft' if prepared.draft else 'copy'} v{prepared.version}"
-                           f" {prepared.lang} sha256 {prepared.sha256[:16]}")
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
     return target
 
 

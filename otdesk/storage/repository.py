@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.domain import Addendum, Consultation, check_transition
+from otdesk.domain import Addendum, Consultation, check_addendum, check_transition
 from otdesk.errors import UserError
 from otdesk.storage.errors import storage_error
 
@@ -278,11 +278,14 @@ class Repository:
         return self.conn.execute("SELECT EXISTS (SELECT 1 FROM deliveries"
                                  " WHERE consultation_id=?)", (consultation_id,)).fetchone()[0] == 1
 
-    def add_addendum(self, consultation_id: int, text: str) -> Consultation:
-        """A dated addition by this user to a (sealed) consultation."""
+    def add_addendum(self, consultation_id: int, text: str,
+                     author: str | None = None) -> Consultation:
+        """A dated addition by ``author`` (default: this user) to a (sealed) consultation.
+        Addenda are never changed afterwards, so what must not be in one is refused now."""
         c = self.get(consultation_id)
+        check_addendum(c, text)
         c.addenda.append(Addendum(at=dt.datetime.now().astimezone().replace(microsecond=0),
-                                  author=self.actor, text=text))
+                                  author=author or self.actor, text=text))
         return self.update(c)
 
     def view(self, consultation_id: int) -> Consultation:

@@ -477,6 +477,8 @@ class ConsultationEditor(QWidget):
         self._refresh_header()
         self._first_unsaved = self._first_unsaved or time.monotonic()
         self.save_now()
+        if self.summary is not None and self.pages.currentWidget() is self.summary:
+            self.summary.show_consultation(self.c)  # what may be delivered has changed
         return True
 
     # -- experts ------------------------------------------------------------------------

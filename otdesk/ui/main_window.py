@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
             self._editor = ConsultationEditor(self.writer, self.repository, self.directory,
                                               self.lang, self.rules, summary=self.summary)
             self._editor.back_requested.connect(self.show_list)
-            self._editor.recorder = " ".join(self.settings.profile.name.split())
+            self._editor.recorder = self.author_name()
             self.stack.addWidget(self._editor)
         return self._editor
 
@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         self._profile_changed()
         return not self.settings.profile.is_empty()
 
+    def author_name(self) -> str:
+        """The consultant's name as printed on addenda ('' without a profile)."""
+        return " ".join(self.settings.profile.name.split())
+
     def last_save_folder(self) -> str:
         return self.settings.last_save_folder
 
@@ -133,7 +137,7 @@ class MainWindow(QMainWindow):
         self.vault.repository.actor = actor
         self.writer.set_actor(actor)
         if self._editor is not None:
-            self._editor.recorder = " ".join(self.settings.profile.name.split())
+            self._editor.recorder = self.author_name()
         self._save_settings()
 
     def _save_settings(self) -> None:
@@ -174,6 +178,8 @@ class MainWindow(QMainWindow):
     # -- moving between list and editor --------------------------------------------------
 
     def open_consultation(self, consultation_id: int) -> None:
+        if self._busy():
+            return
         try:
             consultation = self.repository.view(consultation_id)
         except UserError as exc:
@@ -186,6 +192,8 @@ class MainWindow(QMainWindow):
 
     def new_consultation(self) -> None:
         """A request comes in: create it at once (so autosave has a row) and start typing."""
+        if self._busy():
+            return  # a delivery is under way: its outcome is shown first
         self._leave_editor()
         now = dt.datetime.now().astimezone().replace(microsecond=0)
         try:
@@ -200,8 +208,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor)
         self.editor.show_page(0)
 
+    def _busy(self) -> bool:
+        return self._editor is not None and self._editor.busy
+
     def show_list(self) -> None:
-        if self._editor is not None and self._editor.busy:
+        if self._busy():
             return  # a delivery is under way: its outcome is shown first
         self._leave_editor()
         self.writer.flush()
@@ -255,6 +266,10 @@ class MainWindow(QMainWindow):
         """Store what is pending and hide every consultation until :meth:`unlock`."""
         if self._closed or self.locked:
             return
+        if self._busy():  # never in the middle of a delivery: lock a little later
+            if self.idle is not None:
+                self.idle.restart()
+            return
         from otdesk.ui.autolock import LockScreen
 
         self._leave_editor()
@@ -304,6 +319,8 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.summary is not None:
+            self.summary.wait_for_print()  # its delivery is queued before the writer stops
         if self._editor is not None:
             self._editor.save_now()
         if not self.writer.flush(timeout=15):
@@ -314,8 +331,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Close:
                 event.ignore()
                 return
-        if self.summary is not None and self.summary._job is not None:
-            self.summary._job.wait(30_000)  # a print under way finishes first
         self._leave_editor()
         self.writer.close(timeout=5)
         self.runner.closed = True

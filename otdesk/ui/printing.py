@@ -42,8 +42,6 @@ def send_to_print_system(pdf: bytes, printer: QPrinter) -> None:
         command += ["-d", printer.printerName()]
     if printer.copyCount() > 1:
         command += ["-n", str(printer.copyCount())]
-    if printer.fromPage() > 0:
-        command += ["-P", f"{printer.fromPage()}-{printer.toPage() or printer.fromPage()}"]
     sides = {QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
              QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
              QPrinter.DuplexMode.DuplexNone: "one-sided"}.get(printer.duplex())
@@ -61,7 +59,7 @@ def send_to_print_system(pdf: bytes, printer: QPrinter) -> None:
 
 
 def paint_pages(pdf: bytes, printer: QPrinter) -> int:
-    """Render every page (or the chosen range) of ``pdf`` onto ``printer``; the page count."""
+    """Render every page of ``pdf`` onto ``printer`` (the whole summary, as recorded)."""
     document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
@@ -69,8 +67,7 @@ def paint_pages(pdf: bytes, printer: QPrinter) -> int:
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
         raise PrintFailed("")
-    first = max(printer.fromPage(), 1) - 1
-    last = min(printer.toPage() or document.pageCount(), document.pageCount())
+    first, last = 0, document.pageCount()
     dpi = min(printer.resolution(), MAX_DPI)
     printer.setResolution(dpi)
     painter = QPainter()
@@ -101,15 +98,16 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
 
 
 class PrintJob(QThread):
-    """Prints off the UI thread; ``done`` or ``failed(reason)`` when it is over."""
+    """Prints off the UI thread; calls ``printed`` or emits ``failed(reason)``."""
 
-    done = Signal()
     failed = Signal(str)
 
-    def __init__(self, pdf: bytes, printer: QPrinter, parent=None) -> None:
+    def __init__(self, pdf: bytes, printer: QPrinter, printed, parent=None) -> None:
+        """``printed()`` is called on the print thread once the printer has the job."""
         super().__init__(parent)
         self.pdf = pdf
         self.printer = printer
+        self.printed = printed
 
     def run(self) -> None:  # noqa: D401 (Qt API)
         try:
@@ -119,4 +117,4 @@ class PrintJob(QThread):
         except Exception:  # never a traceback: the user hears it failed
             self.failed.emit("")
         else:
-            self.done.emit()
+            self.printed()

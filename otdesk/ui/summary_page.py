@@ -23,6 +23,7 @@ from typing import Protocol
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QAbstractPrintDialog
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
@@ -43,6 +44,7 @@ class SummaryHost(Protocol):
 
     def summary_context(self) -> delivery.SummaryContext: ...
     def ensure_profile(self) -> bool: ...
+    def author_name(self) -> str: ...
     def last_save_folder(self) -> str: ...
     def remember_save_folder(self, folder: str) -> None: ...
 
@@ -332,8 +334,26 @@ class SummaryPage(QWidget):
         printer.setDocName(self.showing.file_name() if self.showing else "OT Desk")
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the summary"))
+        # the whole summary goes out, as recorded; a file only where a PDF may be saved
+        options = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOption(options.PrintPageRange, False)
+        dialog.setOption(options.PrintCurrentPage, False)
+        dialog.setOption(options.PrintSelection, False)
+        dialog.setOption(options.PrintToFile, self.allow_pdf)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
+        printer.setPrintRange(QPrinter.PrintRange.AllPages)
+        if printer.outputFileName():  # "print to file": an unencrypted file after all
+            try:
+                if not self.allow_pdf:
+                    raise UserError("error.export_not_allowed", export="PDF")
+                delivery.check_target(printer.outputFileName(), self.host.protected_folders,
+                                      force=True)
+            except UserError as exc:
+                self._refused(exc)
+                return
+            if not UnencryptedWarning(self).confirmed():
+                return
         self._start(self.tr("Printing…"))
         self.host.runner.run(self._what_to_hand_out(),
                              lambda prepared: self._print(prepared, printer), self._refused,
@@ -342,14 +362,22 @@ class SummaryPage(QWidget):
     def _print(self, prepared: delivery.Prepared, printer) -> None:
         from otdesk.ui.printing import PrintJob
 
-        job = PrintJob(prepared.pdf, printer, self)
+        runner = self.host.runner
+
+        def printed() -> None:  # on the print thread: queue the record before it ends,
+            runner.run(lambda store: delivery.record(store, prepared, method="print"),
+                       self._delivered, self._not_recorded_after_print)  # so closing waits
+
+        job = PrintJob(prepared.pdf, printer, printed, self)
         self._job = job
-        job.done.connect(lambda: self.host.runner.run(
-            lambda store: delivery.record(store, prepared, method="print"),
-            self._delivered, self._not_recorded_after_print))
         job.failed.connect(self._print_failed)
         job.finished.connect(self._job_finished)
         job.start()
+
+    def wait_for_print(self) -> None:
+        """Closing: a print under way ends (and its delivery is queued) first."""
+        if self._job is not None:
+            self._job.wait()
 
     def _job_finished(self) -> None:
         if self._job is not None:
@@ -429,8 +457,9 @@ class SummaryPage(QWidget):
         cid = self.consultation_id
         if not text or cid is None or self.busy:
             return
+        author = self.host.author_name() or None  # printed: the name, never the login
         self._start(self.tr("Saving…"))
-        self.host.runner.run(lambda store: store.repository.add_addendum(cid, text),
+        self.host.runner.run(lambda store: store.repository.add_addendum(cid, text, author),
                              self._addendum_added, self._refused, saved_first=cid)
 
     def _addendum_added(self, consultation) -> None:

@@ -730,37 +730,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="148"/>
+        <location filename="../../otdesk/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="149"/>
+        <location filename="../../otdesk/ui/main_window.py" line="155"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="153"/>
+        <location filename="../../otdesk/ui/main_window.py" line="159"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="158"/>
+        <location filename="../../otdesk/ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="163"/>
+        <location filename="../../otdesk/ui/main_window.py" line="169"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="164"/>
+        <location filename="../../otdesk/ui/main_window.py" line="170"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="167"/>
+        <location filename="../../otdesk/ui/main_window.py" line="173"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -921,7 +921,7 @@
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Go to the field</translation>
     </message>
@@ -982,164 +982,164 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="142"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
         <source>Language of the summary</source>
         <translation>Language of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="332"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="336"/>
         <source>Print the summary</source>
         <translation>Print the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
         <source>Save the summary as a PDF file</source>
         <translation>Save the summary as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>The organisation&apos;s policy does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="161"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
         <source>Summary state</source>
         <translation>Summary state</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="166"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Why the summary cannot be delivered yet</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
         <source>Preview of the summary</source>
         <translation>Preview of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="174"/>
         <source>Delivered summaries</source>
         <translation>Delivered summaries</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>New addendum</source>
         <translation>New addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
         <source>&amp;Add addendum</source>
         <translation>&amp;Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
         <source>Add addendum</source>
         <translation>Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="185"/>
         <source>Show the current version</source>
         <translation>Show the current version</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="189"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
         <source>Addendum</source>
         <translation>Addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="207"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="236"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="239"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="267"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="270"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="271"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="274"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Not delivered yet. Printing or saving records the delivery and seals the record.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
         <source>saved as PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="297"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="300"/>
         <source>Opening the delivered version…</source>
         <translation>Opening the delivered version…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="308"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="357"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="387"/>
         <location filename="../../otdesk/ui/summary_page.py" line="421"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="461"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="399"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
         <source>Printed version %1 at %2.</source>
         <translation>Printed version %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="401"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="440"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Saved version %1 as a PDF at %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="404"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="443"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Exactly the delivered version was handed out again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
         <source>Save the summary</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="378"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="413"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1147,13 +1147,13 @@
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>The saved PDF file is not encrypted.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</translation>
     </message>

@@ -730,37 +730,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="148"/>
+        <location filename="../../otdesk/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="149"/>
+        <location filename="../../otdesk/ui/main_window.py" line="155"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="153"/>
+        <location filename="../../otdesk/ui/main_window.py" line="159"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="158"/>
+        <location filename="../../otdesk/ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="163"/>
+        <location filename="../../otdesk/ui/main_window.py" line="169"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="164"/>
+        <location filename="../../otdesk/ui/main_window.py" line="170"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="167"/>
+        <location filename="../../otdesk/ui/main_window.py" line="173"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
@@ -921,7 +921,7 @@
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Gå till fältet</translation>
     </message>
@@ -982,164 +982,164 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="142"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
         <source>Language of the summary</source>
         <translation>Sammanfattningens språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="332"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="336"/>
         <source>Print the summary</source>
         <translation>Skriv ut sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>Save as P&amp;DF…</source>
         <translation>Spara som &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
         <source>Save the summary as a PDF file</source>
         <translation>Spara sammanfattningen som en PDF-fil</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisationens policy tillåter inte detta.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="161"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
         <source>Summary state</source>
         <translation>Sammanfattningens status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="166"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Varför sammanfattningen inte kan överlämnas ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
         <source>Preview of the summary</source>
         <translation>Förhandsvisning av sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="174"/>
         <source>Delivered summaries</source>
         <translation>Överlämnade sammanfattningar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="176"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
         <source>New addendum</source>
         <translation>Nytt tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
         <source>&amp;Add addendum</source>
         <translation>Anteckna &amp;tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
         <source>Add addendum</source>
         <translation>Anteckna tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="185"/>
         <source>Show the current version</source>
         <translation>Visa den aktuella versionen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="189"/>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
         <source>Delivered</source>
         <translation>Överlämnade</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
         <source>Addendum</source>
         <translation>Tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="207"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="236"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="239"/>
         <source>Preparing the preview…</source>
         <translation>Förhandsvisningen förbereds…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="267"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="270"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Överlämnad: uppgifterna är låsta. Senare ändringar skrivs som daterade tillägg; om du skriver ut nu blir det version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="271"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="274"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Inte överlämnad ännu. När du skriver ut eller sparar sammanfattningen registreras överlämnandet och uppgifterna låses.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
         <source>printed</source>
         <translation>utskriven</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="284"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
         <source>saved as PDF</source>
         <translation>sparad som PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="297"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="300"/>
         <source>Opening the delivered version…</source>
         <translation>Den överlämnade versionen öppnas…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="308"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>En överlämnad sammanfattning visas: %1. Utskrift eller sparande lämnar nu ut exakt denna version igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="357"/>
         <source>Printing…</source>
         <translation>Skriver ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="387"/>
         <location filename="../../otdesk/ui/summary_page.py" line="421"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="461"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="399"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
         <source>Printed version %1 at %2.</source>
         <translation>Version %1 skrevs ut kl. %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="401"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="440"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Version %1 sparades som PDF kl. %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="404"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="443"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Exakt samma överlämnade version lämnades ut igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
         <source>Save the summary</source>
         <translation>Spara sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="378"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="413"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
@@ -1147,13 +1147,13 @@
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Den sparade PDF-filen är inte krypterad.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Spara den bara där beställarens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
     </message>
