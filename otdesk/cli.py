@@ -398,14 +398,6 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
     return 0
 
 
-def _consultation_id(vault, text: str) -> int:
-    """The consultation named on the command line: its number or its reference."""
-    try:
-        return vault.repository.find(text)
-    except ValueError as exc:  # digits int() does not read, such as "²"
-        raise UserError("error.consultation_ref", ref=text.strip()[:40]) from exc
-
-
 def cmd_summary(vault, ref: str, out: str, lang: str, org_policy: Policy | None,
                 data: Path, *, profile: settings.ConsultantProfile | None = None,
                 draft: bool = False, force: bool = False) -> int:
@@ -413,7 +405,7 @@ def cmd_summary(vault, ref: str, out: str, lang: str, org_policy: Policy | None,
     app), or with ``draft`` write a draft, audited as an export only."""
     from otdesk.operations import delivery
 
-    consultation_id = _consultation_id(vault, ref)
+    consultation_id = vault.repository.find(ref)
     consultant = profile if profile is not None and not profile.is_empty() else None
     context = delivery.SummaryContext(
         org=org_policy.summary_org() if org_policy is not None else None,
@@ -450,7 +442,7 @@ def _note_missing_profile(path: Path, lang: str) -> None:
 
 def cmd_deliveries(vault, ref: str, as_json: bool, lang: str) -> int:
     """Every delivery of a consultation, oldest first."""
-    consultation_id = _consultation_id(vault, ref)
+    consultation_id = vault.repository.find(ref)
     rows = vault.deliveries.of(consultation_id)
     vault.repository.audit("deliveries.listed", f"consultation:{consultation_id}",
                            f"{len(rows)} rows")
@@ -479,14 +471,10 @@ def cmd_delivery_out(vault, ref: str, version: int, out: str, lang: str, data: P
     new delivery."""
     from otdesk.operations import delivery
 
-    consultation_id = _consultation_id(vault, ref)
+    consultation_id = vault.repository.find(ref)
     protected = delivery.protected_folders(data)
     delivery.check_target(out, protected, force=force)  # before the PDF is even reopened
-    # the first delivery of that version, as Deliveries.version_pdf takes it
-    first = next((d for d in vault.deliveries.of(consultation_id) if d.version == version),
-                 None)
-    if first is None:
-        raise UserError("error.delivery_not_found", version=version)
+    first = vault.deliveries.first_of_version(consultation_id, version)
     prepared = delivery.stored(vault, first.id)
     target = delivery.write_draft(vault, prepared, out, protected=protected, force=force)
     print(message("cli.delivery_written", lang, reference=prepared.reference,

@@ -61,11 +61,14 @@ class ConsultantProfile:
     def is_empty(self) -> bool:
         return not any(v.strip() for v in (self.name, self.title, self.phone, self.email))
 
+    def display_name(self) -> str:
+        """The name as printed (on addenda, as who recorded a consent); '' when unset."""
+        return " ".join(self.name.split())
+
     def actor(self) -> str:
         """"Sanna Virtanen (svirtanen)": the profile's name with the OS login beside it."""
         login = os_login()
-        name = " ".join(self.name.split())
-        return f"{name} ({login})" if name else login
+        return f"{self.display_name()} ({login})" if self.display_name() else login
 
 
 def os_login() -> str:

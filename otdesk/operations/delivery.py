@@ -66,7 +66,6 @@ class SummaryView:
 
     prepared: Prepared
     sealed: bool
-    status: str
     deliveries: list = field(default_factory=list)
     blockers: list = field(default_factory=list)
 
@@ -91,7 +90,7 @@ def view(store, consultation_id: int, lang: str, context: SummaryContext) -> Sum
     (it is shown all the same, so the consultant sees what is refused and why)."""
     c = store.repository.get(consultation_id)
     return SummaryView(_render(store, c, lang, context), store.repository.is_sealed(c.id),
-                       c.status, store.deliveries.of(c.id), blockers(c))
+                       store.deliveries.of(c.id), blockers(c))
 
 
 def blockers(c) -> list[UserError]:
@@ -134,34 +133,39 @@ def record(store, prepared: Prepared, *, method: str, via: str = "app"):
 
 def save_pdf(store, prepared: Prepared, path: str | os.PathLike, *,
              protected: Iterable[Path], force: bool = False, via: str = "app"):
-    """Write ``prepared`` to ``path`` and record the delivery.
-
-    The bytes are written and flushed to disk beside the target first, then the
-    delivery is recorded, then the file takes its name (a file it replaces is kept
-    until then).  Nothing is recorded when the file cannot be written; when the
-    delivery cannot be recorded, the new file is removed and an older one stays, so
-    what went out and what the vault says went out never differ.
-    """
-    target = check_target(path, protected, force=force)
-    part = _write_beside(target, prepared.pdf)
-    try:
-        done = record(store, prepared, method="pdf", via=via)
-    except BaseException as exc:
-        part.unlink(missing_ok=True)
-        if isinstance(exc, UserError) and exc.key != "error.delivery_changed":
+    """Write ``prepared`` to ``path`` and record the delivery (see :func:`_write_then_name`:
+    nothing is recorded when the file cannot be written; when the delivery cannot be
+    recorded, no new file is left and an older one stays, so what went out and what the
+    vault says went out never differ)."""
+    def record_it():
+        try:
+            return record(store, prepared, method="pdf", via=via)
+        except UserError as exc:
+            if exc.key == "error.delivery_changed":
+                raise
             raise UserError("error.delivery_not_recorded", reason=exc) from exc
-        raise
-    try:
-        os.replace(part, target)
-    except OSError as exc:  # after the record: the rarest case, said plainly
-        part.unlink(missing_ok=True)
-        raise UserError("error.save_failed", path=str(target)) from exc
-    _sync_folder(target.parent)
-    return done
+
+    return _write_then_name(check_target(path, protected, force=force), prepared.pdf,
+                            record_it)
 
 
-def _write_beside(target: Path, data: bytes) -> Path:
-    """``data`` in a new file next to ``target``, on disk (fsync); its path."""
+def write_draft(store, prepared: Prepared, path: str | os.PathLike, *,
+                protected: Iterable[Path], force: bool = False) -> Path:
+    """Write a draft (or a copy of a delivered version): audited as an export, never a
+    delivery."""
+    target = check_target(path, protected, force=force)
+    _write_then_name(target, prepared.pdf, lambda: store.repository.audit(
+        "summary.exported", f"consultation:{prepared.consultation_id}",
+        f"{'draft' if prepared.draft else 'copy'} v{prepared.version}"
+        f" {prepared.lang} sha256 {prepared.sha256[:16]}"))
+    return target
+
+
+def _write_then_name(target: Path, data: bytes, then):
+    """Write ``data`` beside ``target`` and onto the disk (fsync), call ``then()`` (the
+    record of it), and only then give the file its name; a file it replaces is kept
+    until that moment.  When anything fails, no new file is left behind.  Returns what
+    ``then()`` returned."""
     part = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -169,42 +173,20 @@ def _write_beside(target: Path, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        result = then()
+        os.replace(part, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
         raise UserError("error.save_failed", path=str(target)) from exc
-    return part
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new name durable where the platform allows; a folder that cannot be
-    opened for this (some network shares) does not undo a saved file."""
-    with contextlib.suppress(OSError):
-        from otdesk.storage.keys import fsync_dir
-
-        fsync_dir(folder)
-
-
-def write_draft(store, prepared: Prepared, path: str | os.PathLike, *,
-                protected: Iterable[Path], force: bool = False) -> Path:
-    """Write a draft (or a copy of a delivered version): audited as an export, never a
-    delivery.  Written beside the target, audited, then named, like :func:`save_pdf`."""
-    target = check_target(path, protected, force=force)
-    part = _write_beside(target, prepared.pdf)
-    try:
-        store.repository.audit(
-            "summary.exported", f"consultation:{prepared.consultation_id}",
-            f"{'draft' if prepared.draft else 'copy'} v{prepared.version}"
-            f" {prepared.lang} sha256 {prepared.sha256[:16]}")
-        os.replace(part, target)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise UserError("error.save_failed", path=str(target)) from exc
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
-    return target
+    with contextlib.suppress(OSError):  # a share that cannot sync its folder keeps the file
+        from otdesk.storage.keys import fsync_dir
+
+        fsync_dir(target.parent)
+    return result
 
 
 def check_target(path: str | os.PathLike, protected: Iterable[Path], *,

@@ -67,7 +67,8 @@ class Deliveries:
         digest = hashlib.sha256(pdf).hexdigest()
         with self.repository.transaction():
             consultation = self.repository.get(consultation_id)
-            status_after_delivery(consultation.status)  # refuses a request not yet held
+            # a request not yet held is refused; a held one becomes "summary delivered"
+            new_status = status_after_delivery(consultation.status)
             if version is None:
                 version, addenda = self._version(consultation), len(consultation.addenda)
             else:
@@ -88,20 +89,19 @@ class Deliveries:
                 f"summary.{'printed' if method == 'print' else 'saved'}",
                 f"consultation:{consultation_id}",
                 f"version {version} {lang} via {via} sha256 {digest[:16]}")
-            new_status = status_after_delivery(consultation.status)
             if new_status != consultation.status:
                 check_transition(consultation.status, new_status, by_delivery=True)
                 consultation.status = new_status
                 self.repository.write(consultation, audit=False)
         return self.get(delivery_id)
 
-    def version_pdf(self, consultation_id: int, version: int) -> tuple[Delivery, bytes]:
-        """The first delivery of ``version`` and its exact bytes."""
+    def first_of_version(self, consultation_id: int, version: int) -> Delivery:
+        """The first delivery of ``version`` (its bytes: :meth:`pdf`)."""
         rows = self._rows("WHERE consultation_id=? AND version=? ORDER BY id LIMIT 1",
                           (consultation_id, version))
         if not rows:
             raise UserError("error.delivery_not_found", version=version)
-        return rows[0], self.pdf(rows[0].id)
+        return rows[0]
 
     def next_version(self, consultation_id: int) -> int:
         """The version number the next delivery of this consultation will get."""

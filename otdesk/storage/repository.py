@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 import hashlib
 import json
 import re
@@ -22,6 +21,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.domain import Addendum, Consultation, check_addendum, check_transition
 from otdesk.errors import UserError
+from otdesk.settings import os_login
 from otdesk.storage.errors import storage_error
 
 #: one "consultation.changed" audit row per consultation per this many seconds
@@ -105,13 +105,6 @@ def _utc(moment: dt.datetime | None) -> str | None:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in a stripped environment
-        return "unknown"
-
-
 def _chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, obj: str,
                 outcome: str) -> str:
     payload = "\x1f".join([prev_hash, str(seq), at, actor, action, obj, outcome])
@@ -121,7 +114,7 @@ def _chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, obj:
 class Repository:
     def __init__(self, conn: sqlcipher.Connection, actor: str | None = None) -> None:
         self.conn = conn
-        self.actor = actor or _actor()
+        self.actor = actor or os_login()
         self._last_change_audit: dict[int, float] = {}
 
     # -- transactions ---------------------------------------------------------------
@@ -240,18 +233,15 @@ class Repository:
         """The id of the consultation named by ``text``: its number or its reference
         (``OT-2026-0042``, any letter case)."""
         text = text.strip()
+        number = text.isascii() and text.isdigit()
         try:
-            if text.isascii() and text.isdigit():
-                row = self.conn.execute("SELECT id FROM consultations WHERE id=?",
-                                        (int(text),)).fetchone()
-            else:
-                row = self.conn.execute("SELECT id FROM consultations WHERE reference=?",
-                                        (text.upper(),)).fetchone()
-        except (sqlcipher.Error, OverflowError) as exc:
-            if isinstance(exc, OverflowError):
-                row = None
-            else:
-                raise storage_error(exc) from exc
+            row = self.conn.execute(
+                f"SELECT id FROM consultations WHERE {'id' if number else 'reference'}=?",
+                (int(text) if number else text.upper(),)).fetchone()
+        except OverflowError:  # a number beyond SQLite's integers names nothing
+            row = None
+        except sqlcipher.Error as exc:
+            raise storage_error(exc) from exc
         if row is None:
             raise UserError("error.consultation_ref", ref=text[:40])
         return row[0]
