@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
 
     def author_name(self) -> str:
         """The consultant's name as printed on addenda ('' without a profile)."""
-        return " ".join(self.settings.profile.name.split())
+        return self.settings.profile.display_name()
 
     def last_save_folder(self) -> str:
         return self.settings.last_save_folder

@@ -43,10 +43,17 @@ class ProfileForm(QWidget):
         line.setAccessibleName(name)
         return line
 
-    def problem(self, lang: str) -> str:
-        """What is wrong with the typed values ('' when nothing)."""
+    def store_if_valid(self, profile: ConsultantProfile, lang: str) -> bool:
+        """Put the typed values into ``profile``; or, when one is wrong, say so under the
+        fields, put the cursor there, and change nothing."""
         found = email_problem(self.email.text().strip())
-        return found.message(lang) if found else ""
+        if found:
+            self.error.setText(found.message(lang))
+            self.error.show()
+            self.email.setFocus()
+            return False
+        self.store(profile)
+        return True
 
     def store(self, profile: ConsultantProfile) -> None:
         profile.name = " ".join(self.name.text().split())
@@ -81,11 +88,5 @@ class ProfileDialog(QDialog):
         self.resize(480, self.sizeHint().height())
 
     def accept(self) -> None:
-        problem = self.form.problem(self.lang)
-        if problem:
-            self.form.error.setText(problem)
-            self.form.error.show()
-            self.form.email.setFocus()
-            return
-        self.form.store(self.profile)
-        super().accept()
+        if self.form.store_if_valid(self.profile, self.lang):
+            super().accept()

@@ -77,13 +77,8 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        problem = self.profile.problem(self.lang)
-        if problem:
-            self.profile.error.setText(problem)
-            self.profile.error.show()
-            self.profile.email.setFocus()
+        if not self.profile.store_if_valid(self.settings.profile, self.lang):
             return
-        self.profile.store(self.settings.profile)
         # a locked value stays what the user had (the policy's value is never saved as theirs)
         if "language" not in self.locked:
             self.settings.language = self.language.currentData()

@@ -64,13 +64,11 @@ class PdfPreview(QPdfView):
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffers: list[QBuffer] = []
-        self.pdf = b""
 
     def show_pdf(self, pdf: bytes) -> None:
         """Show ``pdf``; the buffer holds its own copy of the bytes and lives as long as
         the view (QtPdf may still read an earlier buffer while it closes that document)."""
         self.document.close()
-        self.pdf = pdf
         buffer = QBuffer(self.document)
         buffer.setData(QByteArray(pdf))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
