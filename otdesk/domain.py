@@ -54,6 +54,8 @@ STATUSES = (
     "requested", "accepted", "prepared", "held", "summary_delivered", "closed",
     "declined", "redirected",
 )
+#: statuses after which nothing more is done (the list's "open" filter leaves them out)
+FINISHED_STATUSES = ("closed", "declined", "redirected")
 #: statuses that need a reason
 REASONED_STATUSES = ("declined", "redirected")
 #: the status only a recorded delivery of the summary gives (never chosen by hand)

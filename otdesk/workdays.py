@@ -82,12 +82,19 @@ def _days_off(year: int) -> frozenset[dt.date]:
     return frozenset(d for d in _holidays(year) if d.weekday() < 5)
 
 
-def _cache_file() -> Path:
+@functools.cache
+def calendar_version() -> str:
+    """Which holiday data the days off come from (the ``holidays`` package's version):
+    deadlines stored with another version are computed again."""
     try:
-        version = metadata.version("holidays")
+        return metadata.version("holidays")
     except metadata.PackageNotFoundError:
-        version = "unknown"
-    return platformdirs.user_cache_path("otdesk", "OT Desk") / f"holidays-fi-{version}.json"
+        return "unknown"
+
+
+def _cache_file() -> Path:
+    return (platformdirs.user_cache_path("otdesk", "OT Desk")
+            / f"holidays-fi-{calendar_version()}.json")
 
 
 @functools.cache

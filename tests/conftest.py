@@ -37,6 +37,36 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"skipped in CI (not allowed): {report.longrepr}"
 
 
+def close_window(qtbot, window) -> None:
+    """Close the main window as Ctrl+Q does, and wait until it has stored everything."""
+    window.close()
+    qtbot.waitUntil(lambda: window._closed, timeout=15000)
+
+
+def open_in_editor(qtbot, window, consultation_id: int) -> None:
+    """Open a consultation (as activating its line does) and wait until it is shown."""
+    window.open_consultation(consultation_id)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.editor
+                    and window.editor.c is not None and window.editor.c.id == consultation_id,
+                    timeout=5000)
+
+
+def wait_for_editor(qtbot, window) -> None:
+    """After Ctrl+N / the New button: wait until the new consultation is in the editor."""
+    qtbot.waitUntil(lambda: window._editor is not None and window.editor.c is not None
+                    and window.stack.currentWidget() is window.editor, timeout=5000)
+
+
+def wait_for_list(qtbot, lst, count: int | None = None) -> None:
+    """Wait until the list shows the answer to its current query (``count`` lines) with
+    every line read."""
+    def ready():
+        n = lst.model.rowCount()
+        return (count is None or n == count) and all(
+            lst.model.line(i) is not None for i in range(min(n, 50)))
+    qtbot.waitUntil(ready, timeout=5000)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -215,16 +215,19 @@ def test_other_invalid_entries(directory):
 # --- schema --------------------------------------------------------------------------------
 
 
-def test_an_old_vault_gets_the_tables(vault):
-    conn = vault.conn
-    latest = conn.execute("PRAGMA user_version").fetchone()[0]
+def test_an_old_vault_gets_the_tables(vault, tmp_path):
+    from otdesk.storage import keys
+    from otdesk.storage.vault import _migrations, _split_sql, connect
+
+    latest = vault.conn.execute("PRAGMA user_version").fetchone()[0]
     assert latest >= 2
-    conn.execute("DROP TABLE deliveries")
-    conn.execute("DROP TABLE experts")
-    conn.execute("DROP TABLE meta")
+    conn = connect(tmp_path / "v1.db", keys.new_data_key())  # a vault of schema version 1
+    for statement in _split_sql(_migrations()[0][1]):
+        conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     assert migrate(conn) == latest
     assert len(ExpertDirectory(conn).all()) == len(load_defaults())
+    conn.close()
 
 
 def test_broken_default_templates_are_refused():

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QCheckBox, QMessageBox, QPushButton, QRadioButton,
                                QWidget)
 
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, close_window, open_in_editor, wait_for_editor, wait_for_list
 from otdesk.storage.vault import open_vault
 from otdesk.ui.main_window import MainWindow
 
@@ -58,7 +58,8 @@ def window(qtbot, vault):
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w.close()
+    if not w._closed:
+        close_window(qtbot, w)
 
 
 def saved(qtbot, window) -> None:
@@ -70,8 +71,8 @@ def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault,
                                                            monkeypatch):
     repo = vault.repository
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
     editor = window.editor
-    assert window.stack.currentWidget() is editor
     cid = editor.c.id
 
     # the phone call: who, where from, what
@@ -178,30 +179,31 @@ def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault,
     # back to the list (Esc): the new consultation is there, with its deadline
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.list
-    row = window.list.model.find(cid)
-    assert row is not None
-    line = window.list.model.row(row)
+    qtbot.waitUntil(lambda: window.list.model.row_of(cid) is not None)
+    wait_for_list(qtbot, window.list)
+    line = window.list.model.line(window.list.model.row_of(cid))
     assert line.summary.organisation == "Kuopion kaupunki, lastensuojelu"
     assert line.due is not None and line.due.what == "preparation"
 
     # the app started again on the same vault shows the same content
-    window.close()
+    close_window(qtbot, window)
     vault.close()
     again_vault = open_vault(data_dir, passphrase=PASSPHRASE)
     try:
         again = MainWindow(again_vault, lang="en")
         qtbot.addWidget(again)
-        again.open_consultation(cid)
+        open_in_editor(qtbot, again, cid)
         assert widget(again.editor, "Name").text() == "Sanna Virtanen"
         assert widget(again.editor, "Background").toPlainText() == "Vanhemmat erosivat 2024."
         assert widget(again.editor, "Option 1").text() == "Verkostopalaveri koululla"
-        again.close()
+        close_window(qtbot, again)
     finally:
         again_vault.close()
 
 
 def test_autosave_reaches_the_disk_within_a_second(qtbot, window, vault):
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
     cid = window.editor.c.id
     type_into(qtbot, widget(window.editor, "The consultation question"), "Kiireellinen")
     qtbot.waitUntil(lambda: vault.repository.get(cid).question == "Kiireellinen", timeout=1000)
@@ -210,13 +212,16 @@ def test_autosave_reaches_the_disk_within_a_second(qtbot, window, vault):
 def test_an_untouched_new_consultation_is_not_left_behind(qtbot, window, vault):
     before = vault.repository.count()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
     assert vault.repository.count() == before + 1
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert vault.repository.count() == before
+    qtbot.waitUntil(lambda: vault.repository.count() == before)
+    wait_for_list(qtbot, window.list, before)
 
 
 def test_a_very_long_situation_text_is_kept_whole(qtbot, window, vault):
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
     editor = window.editor
     cid = editor.c.id
     qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -231,6 +236,7 @@ def test_a_very_long_situation_text_is_kept_whole(qtbot, window, vault):
 def test_identified_needs_consent_and_going_back_to_anonymous_clears_details(
         qtbot, window, vault, monkeypatch):
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
     editor = window.editor
     cid = editor.c.id
     qtbot.mouseClick(widget(editor, "Identified, with the client's consent", QRadioButton),
@@ -250,29 +256,40 @@ def test_identified_needs_consent_and_going_back_to_anonymous_clears_details(
     assert stored.anonymous and stored.client_description == ""
 
 
-def test_list_search_filter_and_overdue_marking(qtbot, window, vault):
+def test_list_search_filter_and_overdue_marking(qtbot, vault):
     from otdesk.demo import insert_demo
 
     insert_demo(vault, 200, seed=5, deliveries=False)  # the list only: the fast path
-    window.list.reload()
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
     lst = window.list
+    wait_for_list(qtbot, lst, 200)
     total = lst.model.rowCount()
-    assert total == 200
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert lst.search.hasFocus()
     qtbot.keyClicks(lst.search, "huoltoriita")
     qtbot.waitUntil(lambda: 0 < lst.model.rowCount() < total, timeout=2000)
     ids = vault.repository.search_ids("huoltoriita")
-    assert {lst.model.row(i).summary.id for i in range(lst.model.rowCount())} == ids
+    assert {lst.model.id_at(i) for i in range(lst.model.rowCount())} == ids
     lst.search.clear()
-    qtbot.waitUntil(lambda: lst.model.rowCount() == total, timeout=2000)
+    wait_for_list(qtbot, lst, total)
     lst.status_filter.setCurrentIndex(lst.status_filter.findData("requested"))
-    shown = [lst.model.row(i) for i in range(lst.model.rowCount())]
+    qtbot.waitUntil(lambda: lst.model.rowCount() < total, timeout=2000)
+    for i in range(lst.model.rowCount()):  # as scrolling down draws them
+        lst.table.scrollTo(lst.model.index(i, 0))
+        qtbot.waitUntil(lambda i=i: lst.model.line(i) is not None, timeout=2000)
+    shown = [lst.model.line(i) for i in range(lst.model.rowCount())]
     assert shown and all(r.summary.status == "requested" for r in shown)
+    assert len(shown) == sum(1 for s in vault.repository.list() if s.status == "requested")
     overdue = [r for r in shown if r.overdue]
     for r in overdue:  # said in words, not by colour alone
         text = lst.model.data(lst.model.index(shown.index(r), 4))
         assert text.startswith("OVERDUE")
+    assert str(len(overdue)) + " overdue" in lst.count_label.text()
+    close_window(qtbot, window)
 
 
 def _choose_status(editor, label: str) -> None:
@@ -289,9 +306,10 @@ def test_the_expert_directory_is_edited_in_the_app_and_feeds_suggestions(qtbot, 
 
     from otdesk.ui.experts_dialog import ExpertForm, ExpertsDialog
 
-    dialog = ExpertsDialog(window.directory, "en", window)
+    dialog = ExpertsDialog(window.runner, "en", window)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() > 0)
     before = dialog.list.count()
     assert before > 5  # the default directory from the seeds
 
@@ -308,12 +326,15 @@ def test_the_expert_directory_is_edited_in_the_app_and_feeds_suggestions(qtbot, 
 
     QTimer.singleShot(20, fill)
     dialog.add()
-    assert dialog.list.count() == before + 1
-    names = [e.name for e in window.directory.suggest(["rare_disease"])]
+    qtbot.waitUntil(lambda: dialog.list.count() == before + 1)
+    from otdesk.storage.experts import ExpertDirectory
+    names = [e.name for e in ExpertDirectory(vault.conn, read_only=True).suggest(
+        ["rare_disease"])]
     assert "Harvinaisten sairauksien osaamiskeskus" in names
     dialog.close()
 
     qtbot.mouseClick(window.list.new_button, Qt.MouseButton.LeftButton)
+    wait_for_editor(qtbot, window)
     editor = window.editor
     qtbot.mouseClick(widget(editor, "Rare disease", QCheckBox), Qt.MouseButton.LeftButton,
                      pos=LEFT)

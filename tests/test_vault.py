@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import sqlite3
@@ -15,7 +16,7 @@ from conftest import PASSPHRASE
 from otdesk.domain import Consultation, Requester
 from otdesk.errors import UserError
 from otdesk.storage import keys
-from otdesk.storage.vault import VaultPaths, init_vault, open_vault, recover
+from otdesk.storage.vault import VaultPaths, init_vault, open_vault, read_slots, recover
 
 CANARY = "KANARIALINTU-7f3a-äöå"
 
@@ -242,3 +243,49 @@ def test_two_vaults_keep_two_keys(tmp_path, os_keyring):
     with open_vault(tmp_path / "a", backend=os_keyring), open_vault(tmp_path / "b",
                                                                      backend=os_keyring):
         pass
+
+
+def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_keyring):
+    """A vault made before the list sorted in SQL: its consultations get their first
+    category at once and their due dates from the first storage worker."""
+    import json
+
+    from otdesk import deadlines
+    from otdesk.storage import keys, listing
+    from otdesk.storage.vault import _migrations, _split_sql, connect
+
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring)
+    key = read_slots(VaultPaths(data_dir)).unlock_passphrase(PASSPHRASE)
+    (data_dir / "otdesk.db").unlink()
+    conn = connect(data_dir / "otdesk.db", key)
+    for number, script in _migrations():
+        if number <= 4:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    doc = {"status": "requested", "categories": ["rare_disease", "substitute_care"],
+           "received_at": "2026-11-30T09:00:00+02:00"}
+    conn.execute("INSERT INTO consultations (id, reference, status, received_at, organisation,"
+                 " categories, created_at, updated_at) VALUES (1, 'OT-2026-0001', 'requested',"
+                 " '2026-11-30T07:00:00+00:00', 'Kunta', ?, '2026-11-30T07:00:00+00:00',"
+                 " '2026-11-30T07:00:00+00:00')", (json.dumps(doc["categories"]),))
+    from otdesk.domain import Consultation
+    c = Consultation.from_dict({**Consultation().to_dict(), **doc})
+    d = c.to_dict()
+    for k in ("id", "reference", "created_at", "updated_at"):
+        d.pop(k)
+    conn.execute("INSERT INTO consultation_docs (id, doc) VALUES (1, ?)", (json.dumps(d),))
+    conn.close()
+
+    with open_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring) as v:
+        assert v.conn.execute("PRAGMA user_version").fetchone()[0] >= 5
+        row = v.conn.execute("SELECT first_category, due_date FROM consultations").fetchone()
+        assert row == ("rare_disease", None)
+        assert v.repository.use_rules(deadlines.DEFAULT_RULES) is True
+        assert v.repository.use_rules(deadlines.DEFAULT_RULES) is False  # done once
+        (due,) = v.conn.execute("SELECT due_date FROM consultations").fetchone()
+        assert due == deadlines.intake_due(c.received_at).isoformat()
+        v.repository.refresh_labels(listing.label_rows(v.conn))
+        found = listing.listing(v.conn, listing.ListQuery(sort="categories"), dt.date.today())
+        assert found.ids == [1] and found.rows[1].due_date == due
+        assert v.repository.get(1).categories == ["rare_disease", "substitute_care"]

@@ -85,6 +85,8 @@ class Deliveries:
                 (consultation_id, version, addenda, _now(), self.repository.actor, lang,
                  method, digest, pdf, via))
             delivery_id = cur.lastrowid
+            self.repository.changes.table("deliveries")
+            self.repository.changes.consultation(consultation_id)
             self.repository._append_audit(
                 f"summary.{'printed' if method == 'print' else 'saved'}",
                 f"consultation:{consultation_id}",

@@ -136,12 +136,14 @@ class ExpertDirectory:
 
     def __init__(self, conn: sqlcipher.Connection, *, actor: str | None = None,
                  lang: str = DEFAULT_LANGUAGE,
-                 defaults: Sequence[DefaultExpert] | None = None) -> None:
+                 defaults: Sequence[DefaultExpert] | None = None,
+                 repository: Repository | None = None, read_only: bool = False) -> None:
         self.conn = conn
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-        self._repo = Repository(conn, actor)
+        # the storage worker passes its repository: one audit actor, one change log
+        self._repo = repository or Repository(conn, actor)
         self._defaults = defaults
-        self._seeded = False
+        self._seeded = read_only  # a reader never seeds: the storage worker did at start
 
     # -- seeding -----------------------------------------------------------------------
 
@@ -171,6 +173,7 @@ class ExpertDirectory:
                      d.key, now, now))
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SEEDED_KEY, now))
             self._repo._append_audit("experts.seeded", f"experts:{len(defaults)}")
+            self._repo.changes.table("experts")
         self._seeded = True
         return True
 
@@ -194,15 +197,8 @@ class ExpertDirectory:
         return self._expert(rows[0])
 
     def suggest(self, categories: Iterable[str]) -> list[Expert]:
-        """Active experts covering at least one of ``categories``: most covered first,
-        then by name."""
-        wanted = _check_categories(categories)
-        if not wanted:
-            return []
-        scored = [(e.covers(wanted), e) for e in self.all()]
-        return [e for score, e in sorted(
-            ((s, e) for s, e in scored if s > 0),
-            key=lambda se: (-se[0], sort_key(se[1].name), se[1].id))]
+        """Active experts covering at least one of ``categories`` (see :func:`suggest`)."""
+        return suggest(self.all(), categories)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -219,6 +215,7 @@ class ExpertDirectory:
                  int(e.active), now, now))
             e = replace(e, id=cur.lastrowid)
             self._repo._append_audit("expert.added", f"expert:{e.id}")
+            self._repo.changes.table("experts")
         return e
 
     def update(self, expert: Expert) -> Expert:
@@ -236,6 +233,7 @@ class ExpertDirectory:
             if cur.rowcount != 1:
                 raise UserError("error.expert_not_found")
             self._repo._append_audit("expert.changed", f"expert:{e.id}")
+            self._repo.changes.table("experts")
         return e
 
     def remove(self, expert_id: int) -> None:
@@ -247,6 +245,7 @@ class ExpertDirectory:
             if cur.rowcount != 1:
                 raise UserError("error.expert_not_found")
             self._repo._append_audit("expert.removed", f"expert:{expert_id}")
+            self._repo.changes.table("experts")
 
     # -- internals -----------------------------------------------------------------------
 
@@ -261,6 +260,18 @@ class ExpertDirectory:
         return Expert(id=row[0], name=row[1], description=row[2],
                       categories=tuple(json.loads(row[3])), contact=row[4],
                       active=bool(row[5]), kind=row[6])
+
+
+def suggest(experts: Iterable[Expert], categories: Iterable[str]) -> list[Expert]:
+    """Those of ``experts`` covering at least one of ``categories``: most covered first,
+    then by name."""
+    wanted = _check_categories(categories)
+    if not wanted:
+        return []
+    scored = [(e.covers(wanted), e) for e in experts]
+    return [e for score, e in sorted(
+        ((s, e) for s, e in scored if s > 0),
+        key=lambda se: (-se[0], sort_key(se[1].name), se[1].id))]
 
 
 def _check_categories(categories: Iterable[str]) -> tuple[str, ...]:

@@ -28,15 +28,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import keyring
-import keyring.errors
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from typing import TYPE_CHECKING
 
 from otdesk.errors import UserError
+
+if TYPE_CHECKING:
+    import keyring.backend
+
+# ``keyring`` and ``cryptography`` are imported where they are used: the keyring route
+# never needs cryptography, the passphrase route never needs keyring, and the command
+# line's quick commands need neither (each costs 50–100 ms at start-up).
 
 KEY_BYTES = 32
 KEYRING_SERVICE = "otdesk"
@@ -146,11 +147,16 @@ class KeySlots:
         return f"otdesk:{self.vault_id}:{name}".encode()
 
     def _seal(self, name: str, kek: bytes, data_key: bytes, extra: dict) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = secrets.token_bytes(12)
         wrapped = AESGCM(kek).encrypt(nonce, data_key, self._aad(name))
         self.slots[name] = {**extra, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
 
     def _open(self, name: str, kek: bytes) -> bytes | None:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         slot = self.slots[name]
         try:
             key = AESGCM(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]),
@@ -196,6 +202,9 @@ class KeySlots:
 
     def set_escrow(self, data_key: bytes, public_pem: bytes) -> None:
         """Wrap the data key to IT's escrow public key (RSA, OAEP with SHA-256)."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
         try:
             public = serialization.load_pem_public_key(public_pem)
         except ValueError as exc:
@@ -213,6 +222,8 @@ class KeySlots:
                     "fingerprint": fingerprint})
 
     def unlock_escrow(self, private_pem: bytes, password: bytes | None = None) -> bytes:
+        from cryptography.hazmat.primitives import serialization
+
         slot = self.slots.get("escrow")
         if slot is None:
             raise UserError("error.escrow_missing")
@@ -227,11 +238,16 @@ class KeySlots:
         return key
 
 
-def _oaep() -> padding.OAEP:
+def _oaep():
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     return padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
 
 
 def _scrypt(secret: str, salt: bytes, n: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=8, p=1).derive(secret.encode("utf-8"))
 
 
@@ -299,6 +315,8 @@ def _is_secure(backend: keyring.backend.KeyringBackend) -> bool:
 
 def secure_keyring(backend: keyring.backend.KeyringBackend | None = None):
     """The OS keyring backend to use, or ``None`` when no secure one works."""
+    import keyring
+
     backend = backend if backend is not None else keyring.get_keyring()
     candidates = getattr(backend, "backends", None)
     if type(backend).__module__.startswith("keyring.backends.chainer") and candidates:
@@ -310,6 +328,8 @@ def secure_keyring(backend: keyring.backend.KeyringBackend | None = None):
 
 
 def keyring_name(backend: keyring.backend.KeyringBackend | None = None) -> str:
+    import keyring
+
     backend = backend if backend is not None else keyring.get_keyring()
     cls = type(backend)
     return f"{cls.__module__}.{cls.__name__}"
@@ -317,6 +337,8 @@ def keyring_name(backend: keyring.backend.KeyringBackend | None = None) -> str:
 
 def keyring_load(backend, vault_id: str) -> bytes | None:
     """The data key from the keyring, ``None`` when it holds none."""
+    import keyring.errors
+
     try:
         value = backend.get_password(KEYRING_SERVICE, vault_id)
     except keyring.errors.KeyringError as exc:
@@ -331,6 +353,8 @@ def keyring_load(backend, vault_id: str) -> bytes | None:
 
 
 def keyring_store(backend, vault_id: str, data_key: bytes) -> None:
+    import keyring.errors
+
     try:
         backend.set_password(KEYRING_SERVICE, vault_id, data_key.hex())
     except keyring.errors.KeyringError as exc:
@@ -338,6 +362,8 @@ def keyring_store(backend, vault_id: str, data_key: bytes) -> None:
 
 
 def keyring_delete(backend, vault_id: str) -> None:
+    import keyring.errors
+
     try:
         backend.delete_password(KEYRING_SERVICE, vault_id)
     except keyring.errors.PasswordDeleteError:

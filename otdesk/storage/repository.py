@@ -19,21 +19,26 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from otdesk import deadlines
 from otdesk.domain import Addendum, Consultation, check_addendum, check_transition
 from otdesk.errors import UserError
 from otdesk.settings import os_login
+from otdesk.storage.changes import ChangeLog
 from otdesk.storage.errors import storage_error
 
 #: one "consultation.changed" audit row per consultation per this many seconds
 AUDIT_COALESCE_SECONDS = 600
 GENESIS_HASH = "0" * 64
 
-_SUMMARY_COLUMNS = ("id, reference, status, received_at, organisation, categories, intake_date,"
-                    " session_date, follow_up_date, updated_at,"
-                    " EXISTS (SELECT 1 FROM deliveries d WHERE d.consultation_id = consultations.id)")
+SUMMARY_COLUMNS = ("id, reference, status, received_at, organisation, categories, intake_date,"
+                   " session_date, follow_up_date, updated_at,"
+                   " EXISTS (SELECT 1 FROM deliveries d WHERE d.consultation_id = consultations.id),"
+                   " due_date, due_what")
 _ORDER_COLUMNS = {"reference", "status", "received_at", "organisation", "updated_at"}
 #: pages of FTS merge work per tidy_index() step
 _MERGE_PAGES = 64
+#: meta key: the deadline rules and holiday data the stored due dates were computed with
+DUE_RULES_KEY = "due.rules"
 
 
 @dataclass(frozen=True)
@@ -51,13 +56,17 @@ class ConsultationSummary:
     follow_up_date: str | None
     updated_at: str
     delivered: bool = False
+    #: the next step and its day, as stored (see :meth:`Repository.use_rules`)
+    due_what: str | None = None
+    due_date: str | None = None
 
     def to_dict(self) -> dict:
         return {"id": self.id, "reference": self.reference, "status": self.status,
                 "received": self.received_at, "organisation": self.organisation,
                 "categories": list(self.categories), "intake_date": self.intake_date,
                 "session_date": self.session_date, "follow_up_date": self.follow_up_date,
-                "updated": self.updated_at, "delivered": self.delivered}
+                "updated": self.updated_at, "delivered": self.delivered,
+                "due": {"what": self.due_what, "date": self.due_date} if self.due_date else None}
 
 
 @dataclass(frozen=True)
@@ -79,9 +88,10 @@ class AuditCheck:
     first_bad: int | None = None
 
 
-def _summary(r: tuple) -> ConsultationSummary:
+def summary_of(r: tuple) -> ConsultationSummary:
+    """A row of :data:`SUMMARY_COLUMNS` as the list's line."""
     return ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], r[7],
-                               r[8], r[9], bool(r[10]))
+                               r[8], r[9], bool(r[10]), r[12], r[11])
 
 
 def fts_query(text: str) -> str:
@@ -105,6 +115,16 @@ def _utc(moment: dt.datetime | None) -> str | None:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def _due_columns(row: tuple, rules: deadlines.DeadlineRules) -> tuple[str | None, str | None]:
+    """(due_date, due_what) of a row (id, status, received_at, intake, session, follow-up)."""
+    def day(text: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(text) if text else None
+
+    received = dt.datetime.fromisoformat(row[2]) if row[2] else None
+    due = deadlines.next_due(row[1], received, day(row[3]), day(row[4]), day(row[5]), rules)
+    return (due.date.isoformat(), due.what) if due else (None, None)
+
+
 def _chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, obj: str,
                 outcome: str) -> str:
     payload = "\x1f".join([prev_hash, str(seq), at, actor, action, obj, outcome])
@@ -116,6 +136,9 @@ class Repository:
         self.conn = conn
         self.actor = actor or os_login()
         self._last_change_audit: dict[int, float] = {}
+        #: what this repository wrote since the storage worker last asked
+        self.changes = ChangeLog()
+        self._rules: deadlines.DeadlineRules | None = None
 
     # -- transactions ---------------------------------------------------------------
 
@@ -161,8 +184,10 @@ class Repository:
                     cur = self.conn.execute(
                         "INSERT INTO consultations (reference, status, received_at, organisation,"
                         " categories, intake_date, session_date, follow_up_date, created_at,"
-                        " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", self._row(c))
+                        " updated_at, due_date, due_what, first_category)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self._row(c))
                     c.id = cur.lastrowid
+                    self.changes.consultation(c.id)
                     self.conn.execute("INSERT INTO consultation_docs (id, doc) VALUES (?, ?)",
                                       (c.id, self._doc(c)))
                     self._index(c, new=True)
@@ -211,10 +236,12 @@ class Repository:
         cur = self.conn.execute(
             "UPDATE consultations SET reference=?, status=?, received_at=?,"
             " organisation=?, categories=?, intake_date=?, session_date=?,"
-            " follow_up_date=?, created_at=?, updated_at=? WHERE id=?",
+            " follow_up_date=?, created_at=?, updated_at=?, due_date=?, due_what=?,"
+            " first_category=? WHERE id=?",
             (*self._row(c), c.id))
         if cur.rowcount != 1:
             raise UserError("error.not_found")
+        self.changes.consultation(c.id)
         self.conn.execute("UPDATE consultation_docs SET doc=? WHERE id=?",
                           (self._doc(c), c.id))
         self._index(c, new=False)
@@ -291,6 +318,7 @@ class Repository:
                 raise UserError("error.not_found")
             self.conn.execute("DELETE FROM consultation_text WHERE rowid=?", (consultation_id,))
             self._append_audit("consultation.deleted", f"consultation:{consultation_id}")
+            self.changes.consultation(consultation_id, deleted=True)
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM consultations").fetchone()[0]
@@ -312,7 +340,7 @@ class Repository:
         if status:
             where.append("status = ?")
             params.append(status)
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM consultations"
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM consultations"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order_by} {'DESC' if descending else 'ASC'}, id DESC"
@@ -323,15 +351,15 @@ class Repository:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
-        return [_summary(r) for r in rows]
+        return [summary_of(r) for r in rows]
 
     def summary(self, consultation_id: int) -> ConsultationSummary:
         """The list's line of one consultation."""
-        rows = self.conn.execute(f"SELECT {_SUMMARY_COLUMNS} FROM consultations WHERE id=?",
+        rows = self.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM consultations WHERE id=?",
                                  (consultation_id,)).fetchall()
         if not rows:
             raise UserError("error.not_found")
-        return _summary(rows[0])
+        return summary_of(rows[0])
 
     def search_ids(self, text: str) -> set[int]:
         """Ids of the consultations whose text matches ``text`` (see :func:`fts_query`)."""
@@ -362,9 +390,73 @@ class Repository:
         def day(d: dt.date | None) -> str | None:
             return d.isoformat() if d else None
 
+        due = deadlines.next_due_for(c, self.rules)
         return (c.reference, c.status, _utc(c.received_at), c.requester.organisation,
                 json.dumps(c.categories), day(c.intake_date), day(c.session.date),
-                day(c.plan.follow_up_date), c.created_at.isoformat(), c.updated_at.isoformat())
+                day(c.plan.follow_up_date), c.created_at.isoformat(), c.updated_at.isoformat(),
+                due.date.isoformat() if due else None, due.what if due else None,
+                c.categories[0] if c.categories else "")
+
+    # -- stored due dates and labels (what the list sorts by) --------------------------------
+
+    @property
+    def rules(self) -> deadlines.DeadlineRules:
+        """The deadline rules this vault's stored due dates follow (see :meth:`use_rules`)."""
+        if self._rules is None:
+            row = self.conn.execute("SELECT value FROM meta WHERE key=?",
+                                    (DUE_RULES_KEY,)).fetchone()
+            stored = json.loads(row[0]) if row else {}
+            self._rules = deadlines.DeadlineRules.from_mapping(stored.get("rules"))
+        return self._rules
+
+    def use_rules(self, rules: deadlines.DeadlineRules) -> bool:
+        """Store due dates by ``rules`` and today's holiday data from now on; when the
+        stored ones were computed otherwise (or never), compute every one again.
+        True when they were computed again."""
+        from otdesk.workdays import calendar_version
+
+        wanted = {"rules": {"intake_working_days": rules.intake_working_days,
+                            "preparation_working_days": rules.preparation_working_days},
+                  "holidays": calendar_version()}
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?",
+                                (DUE_RULES_KEY,)).fetchone()
+        self._rules = rules
+        if row is not None and json.loads(row[0]) == wanted:
+            return False
+        with self.transaction():
+            rows = self.conn.execute(
+                "SELECT id, status, received_at, intake_date, session_date, follow_up_date"
+                " FROM consultations").fetchall()
+            self.conn.executemany(
+                "UPDATE consultations SET due_date=?, due_what=? WHERE id=?",
+                (_due_columns(r, rules) + (r[0],) for r in rows))
+            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                              " DO UPDATE SET value = excluded.value",
+                              (DUE_RULES_KEY, json.dumps(wanted, sort_keys=True)))
+            self.changes.table("consultations")
+        return True
+
+    def refresh_labels(self, labels: Iterable[tuple[str, str, str, str]]) -> bool:
+        """Store ``(kind, lang, code, label)`` for the list's sort by what a person reads,
+        ranked in each language's order; True when they differed from the stored ones."""
+        ranked = []
+        groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for kind, lang, code, label in labels:
+            groups.setdefault((kind, lang), []).append((code, label))
+        for (kind, lang), items in groups.items():
+            items.sort(key=lambda item: (item[1].casefold(), item[0]))
+            ranked += [(kind, lang, code, label, rank) for rank, (code, label) in
+                       enumerate(items)]
+        stored = self.conn.execute(
+            "SELECT kind, lang, code, label, rank FROM labels").fetchall()
+        if sorted(stored) == sorted(ranked):
+            return False
+        with self.transaction():
+            self.conn.execute("DELETE FROM labels")
+            self.conn.executemany("INSERT INTO labels (kind, lang, code, label, rank)"
+                                  " VALUES (?,?,?,?,?)", ranked)
+            self.changes.table("labels")
+        return True
 
     @staticmethod
     def _doc(c: Consultation) -> str:

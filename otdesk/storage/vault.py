@@ -84,8 +84,9 @@ class InitResult:
 # --- connection -------------------------------------------------------------------
 
 
-def connect(path: Path, data_key: bytes) -> sqlcipher.Connection:
-    """Open ``path`` with the raw ``data_key`` and set the pragmas.
+def connect(path: Path, data_key: bytes, *, read_only: bool = False) -> sqlcipher.Connection:
+    """Open ``path`` with the raw ``data_key`` and set the pragmas; a ``read_only``
+    connection refuses every change (``PRAGMA query_only``).
 
     Raises UserError("error.db_damaged") when the key is right but the file
     does not decrypt (the caller has checked the key against the key slots).
@@ -97,6 +98,8 @@ def connect(path: Path, data_key: bytes) -> sqlcipher.Connection:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in PRAGMAS:
             conn.execute(pragma)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
     except sqlcipher.DatabaseError as exc:
         conn.close()
         raise storage_error(exc) from exc
@@ -285,6 +288,8 @@ class Vault:
         self.slots = slots
         self._data_key = data_key
         self._lock = lock
+        self.read_only = False  # see hand_over_writing()
+        self.opening_unrecorded = False  # the disk was full when it opened
         self.repository = Repository(conn)
         self.deliveries = Deliveries(self.repository)
 
@@ -304,17 +309,25 @@ class Vault:
         self.repository.audit("vault.recovery_renewed")
         return code
 
-    def open_connection(self) -> sqlcipher.Connection:
-        """Another connection to this vault, for a writer thread of this process."""
+    def open_connection(self, *, read_only: bool = False) -> sqlcipher.Connection:
+        """Another connection to this vault: the storage worker's (the one that writes)
+        or a reader's (``read_only``)."""
         if self.conn is None:
             raise UserError("error.storage")
-        return connect(self.paths.db, self._data_key)
+        return connect(self.paths.db, self._data_key, read_only=read_only)
+
+    def hand_over_writing(self) -> None:
+        """From now on the storage worker writes (the desktop app): this connection
+        only reads, so the process has one writer."""
+        self.conn.execute("PRAGMA query_only = ON")
+        self.read_only = True
 
     def close(self) -> None:
         if self.conn is not None:
             try:
-                self.repository.tidy_index(steps=8)
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                if not self.read_only:  # else the storage worker did this as it stopped
+                    self.repository.tidy_index(steps=8)
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except (sqlcipher.Error, UserError):
                 pass  # a full disk, say: the WAL stays and is replayed next time
             self.conn.close()
@@ -353,6 +366,14 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
     vault = Vault(paths, conn, lock, slots, data_key)
     try:
         vault.repository.audit("vault.opened")
+    except UserError as exc:
+        if exc.key != "error.disk_full":
+            vault.close()
+            raise
+        # a full disk must not keep anyone from reading: the opening is recorded by the
+        # first write that gets through (see Vault.record_late_opening)
+        log.warning("vault opened on a full disk; its opening is recorded later")
+        vault.opening_unrecorded = True
     except BaseException:
         vault.close()
         raise

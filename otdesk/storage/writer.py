@@ -1,9 +1,11 @@
-"""Saving on a thread of its own, so that typing never waits for the disk.
+"""The storage worker: the one connection that writes, on a thread of its own.
 
-The editor hands a snapshot of the consultation to :meth:`BackgroundWriter.submit`
-after every change; the writer stores the newest snapshot of each consultation
-on its own connection (WAL lets the UI's connection keep reading), and calls
-back ``on_saved`` or ``on_error`` from its thread.  When the consultant pauses,
+In the desktop app every write goes through here, in order, so typing never waits
+for the disk and the process has one writer.  The editor hands a snapshot of the
+consultation to :meth:`BackgroundWriter.submit` after every change; the writer
+stores the newest snapshot of each consultation (WAL lets the reader's connection
+keep reading), and calls back ``on_saved`` or ``on_error`` from its thread.  After
+every write it tells ``on_changed`` what changed (:class:`~otdesk.storage.changes.Changes`).  When the consultant pauses,
 it tidies the search index.  A write that failed (a full disk, say) is tried
 again every few seconds until it succeeds or a newer snapshot replaces it, so
 what is on screen reaches the disk as soon as it can.  No Qt here: the UI turns
@@ -29,7 +31,10 @@ from typing import Any
 
 from otdesk.domain import Consultation
 from otdesk.errors import UserError
+from otdesk.storage import listing
+from otdesk.storage.changes import Changes
 from otdesk.storage.deliveries import Deliveries
+from otdesk.storage.experts import ExpertDirectory
 from otdesk.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -42,10 +47,11 @@ RETRY_SECONDS = 5.0
 
 @dataclass
 class Store:
-    """What an operation gets: the writer's own repository and deliveries."""
+    """What an operation gets: the writer's own repository, deliveries and directory."""
 
     repository: Repository
     deliveries: Deliveries
+    directory: ExpertDirectory
 
 
 @dataclass
@@ -59,9 +65,13 @@ class _Operation:
 class BackgroundWriter:
     def __init__(self, vault, *, on_saved: Callable[[Consultation], None] | None = None,
                  on_error: Callable[[int, UserError], None] | None = None,
-                 actor: str | None = None) -> None:
+                 on_changed: Callable[[Changes], None] | None = None,
+                 actor: str | None = None, rules=None, expert_defaults=None) -> None:
         self._vault = vault
         self._actor = actor
+        self._rules = rules  # deadline rules for the stored due dates (None: as stored)
+        self._expert_defaults = expert_defaults
+        self._on_changed = on_changed or (lambda changes: None)
         self._ops: collections.deque[_Operation] = collections.deque()
         self._errors: dict[int, UserError] = {}
         self._on_saved = on_saved or (lambda c: None)
@@ -113,11 +123,8 @@ class BackgroundWriter:
         time ran out (what failed stays queued and is tried again later).
         """
         deadline = time.monotonic() + timeout
+        self.retry()
         with self._cond:
-            for cid, c in self._failed.items():
-                self._pending.setdefault(cid, c)
-            self._failed.clear()
-            self._cond.notify()
             while self._pending or self._busy or self._ops:
                 left = deadline - time.monotonic()
                 if left <= 0:
@@ -125,9 +132,23 @@ class BackgroundWriter:
                 self._cond.wait(left)
             return not self._failed
 
+    def retry(self) -> None:
+        """Try every write that failed again now (closing, say)."""
+        with self._cond:
+            for cid, c in self._failed.items():
+                self._pending.setdefault(cid, c)
+            self._failed.clear()
+            self._cond.notify()
+
     def unsaved(self) -> set[int]:
         with self._cond:
             return set(self._pending) | set(self._failed)
+
+    def idle(self) -> bool:
+        """Nothing queued, nothing being written (a failed write waits to be tried again:
+        see :meth:`unsaved`)."""
+        with self._cond:
+            return not (self._pending or self._ops or self._busy)
 
     def close(self, timeout: float = 10.0) -> bool:
         """Store what is queued, then stop. True when nothing was left unsaved."""
@@ -143,8 +164,10 @@ class BackgroundWriter:
     def _run(self) -> None:
         conn = self._vault.open_connection()
         repo = Repository(conn, self._actor)
-        store = Store(repo, Deliveries(repo))
+        store = Store(repo, Deliveries(repo),
+                      ExpertDirectory(conn, defaults=self._expert_defaults, repository=repo))
         tidy_due = False
+        self._start(store)
         try:
             while True:
                 with self._cond:
@@ -169,11 +192,49 @@ class BackgroundWriter:
                 elif tidy_due:
                     self._tidy(repo)
                     tidy_due = False
+                self._tell_changes(repo)
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
         finally:
+            self._finish(repo)
             conn.close()
+
+    def _start(self, store: Store) -> None:
+        """Before the first write: the expert directory seeded, the list's labels and
+        due dates as this app version and these deadline rules want them."""
+        with self._cond:
+            self._busy = True
+        try:
+            if getattr(self._vault, "opening_unrecorded", False):
+                store.repository.audit("vault.opened", outcome="recorded late: disk was full")
+                self._vault.opening_unrecorded = False
+            store.directory.ensure_seeded()
+            store.repository.refresh_labels(listing.label_rows(store.repository.conn))
+            if self._rules is not None:
+                store.repository.use_rules(self._rules)
+        except UserError as exc:  # a full disk, say: the list sorts and counts as stored
+            log.warning("writer: start: %s", exc.key)
+        except Exception as exc:
+            log.error("writer: start: %s", type(exc).__name__)
+        self._tell_changes(store.repository)
+        with self._cond:
+            self._busy = False
+            self._cond.notify_all()
+
+    def _tell_changes(self, repo: Repository) -> None:
+        changes = repo.changes.take()
+        if changes:
+            self._safely(self._on_changed, changes)
+
+    @staticmethod
+    def _finish(repo: Repository) -> None:
+        """Stopping: merge the search index and fold the WAL into the database."""
+        try:
+            repo.tidy_index(steps=8)
+            repo.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:
+            pass  # a full disk, say: the WAL stays and is replayed next time
 
     def _store(self, repo: Repository, batch: dict[int, Consultation]) -> bool:
         """Write the snapshots; True when at least one was stored."""

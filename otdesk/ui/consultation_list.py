@@ -1,17 +1,18 @@
 """The consultation list: search as you type, filter by status, sort by any column.
 
-All summaries are loaded once (a narrow table: fast even at 10,000) and kept
-sorted in Python (one ``list.sort`` with a key when the sort column changes; a
-QSortFilterProxyModel would call ``data()`` from C++ for every comparison, about
-150,000 Python calls per reset at 10,000).  A search asks the vault only for the
-matching ids and filters the sorted list in memory, so each keystroke costs one
-FTS query and a list comprehension.  Overdue items say so
-in words and with an icon and bold text, not by colour alone.
+The list never holds the whole vault.  Its model keeps the ordered ids of the current
+query (searched, filtered and sorted in SQL by :mod:`otdesk.storage.listing` on the
+reader thread; the newest query wins) and reads the lines on screen a page at a time
+as they are drawn, so ``rowCount`` is the true total from the first paint on.  A
+write elsewhere reaches the list as :class:`~otdesk.storage.changes.Changes`: the
+lines it touched are read again, and the query runs again when the list is shown.
+Overdue items say so in words and with an icon and bold text, not by colour alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
@@ -20,9 +21,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from otdesk import deadlines, vocabulary
+from otdesk.storage import listing
+from otdesk.storage.changes import Changes
 from otdesk.storage.repository import ConsultationSummary
 
 SEARCH_DELAY_MS = 120
+#: lines read at a time: the one drawn and those around it
+PAGE_BEFORE, PAGE_AFTER = 20, 100
+#: lines kept in memory at most (more are read again when drawn again)
+CACHE_ROWS = 5000
 
 
 def _local_day(utc_text: str | None) -> dt.date | None:
@@ -31,13 +38,9 @@ def _local_day(utc_text: str | None) -> dt.date | None:
     return dt.datetime.fromisoformat(utc_text).astimezone().date()
 
 
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
 @dataclass(frozen=True)
 class Row:
-    """One line of the list, with everything shown and sorted already worked out."""
+    """One line of the list, with everything shown worked out."""
 
     summary: ConsultationSummary
     received: dt.date | None
@@ -49,15 +52,24 @@ class Row:
 
 class ConsultationTableModel(QAbstractTableModel):
     COLUMNS = ("reference", "organisation", "categories", "status", "due", "received")
+    #: the list's sort columns in storage.listing's words
+    SORTS = ("reference", "organisation", "categories", "status", "due", "received")
 
-    # the view's header asked for another order (column, order)
+    #: the view's header asked for another order (column, order)
     sort_requested = Signal(int, Qt.SortOrder)
+    #: lines [first, last) are drawn but not read yet: (first, ids)
+    rows_wanted = Signal(int, list)
 
-    def __init__(self, lang: str, rules: deadlines.DeadlineRules, parent=None) -> None:
+    def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.rules = rules
-        self._rows: list[Row] = []
+        self._ids = array("q")
+        self._rows: dict[int, Row] = {}
+        self._asked: set[int] = set()  # ids whose line is on its way
+        self._want_from: int | None = None
+        self._want_timer = QTimer(self, singleShot=True, interval=0)
+        self._want_timer.timeout.connect(self._ask)
+        self.today = dt.date.today()
         self.sort_column = self.COLUMNS.index("received")
         self.sort_order = Qt.SortOrder.DescendingOrder
         self._headers = [self.tr("Reference"), self.tr("Organisation"), self.tr("Categories"),
@@ -65,56 +77,99 @@ class ConsultationTableModel(QAbstractTableModel):
         self._due_words = {"intake": self.tr("intake"), "preparation": self.tr("preparation"),
                            "session": self.tr("session"), "follow_up": self.tr("follow-up")}
         self._overdue_word = self.tr("OVERDUE")
+        self._waiting = "…"
         self._warning = None
 
     # -- data in ------------------------------------------------------------------
 
-    def make_row(self, s: ConsultationSummary, today: dt.date) -> Row:
-        received = _local_day(s.received_at)
-        due = deadlines.next_due(s.status, received, _day(s.intake_date), _day(s.session_date),
-                                 _day(s.follow_up_date), self.rules)
+    def make_row(self, s: ConsultationSummary) -> Row:
+        due = None
+        if s.due_date and s.due_what in self._due_words:
+            due = deadlines.Due(s.due_what, dt.date.fromisoformat(s.due_date))
         cats = ", ".join(vocabulary.label("categories", c, self.lang) for c in s.categories)
-        return Row(s, received, cats, vocabulary.label("statuses", s.status, self.lang), due,
-                   due is not None and deadlines.is_overdue(due.date, today))
+        return Row(s, _local_day(s.received_at), cats,
+                   vocabulary.label("statuses", s.status, self.lang), due,
+                   due is not None and deadlines.is_overdue(due.date, self.today))
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def show_listing(self, answer: listing.Listing) -> None:
+        """The ids of a new query, with the rows of its first screen."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self.today = dt.date.today()
+        self._ids = array("q", answer.ids)
+        if len(self._rows) > CACHE_ROWS:
+            self._rows.clear()
+        self._asked.clear()
+        for cid, summary in answer.rows.items():
+            self._rows[cid] = self.make_row(summary)
         self.endResetModel()
 
-    def row(self, index: int) -> Row:
-        return self._rows[index]
+    def add_rows(self, first: int, summaries: dict[int, ConsultationSummary]) -> None:
+        """Lines read for [first, …): shown where they are (if the query is the same)."""
+        for cid, summary in summaries.items():
+            self._asked.discard(cid)
+            self._rows[cid] = self.make_row(summary)
+        last = min(first + len(summaries), len(self._ids)) - 1
+        if summaries and last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
 
-    def rows(self) -> list[Row]:
-        return self._rows
+    def forget(self, ids) -> list[int]:
+        """Lines that changed: dropped, to be read again when drawn; returns the shown rows
+        among them, which the list reads again at once."""
+        shown = []
+        for cid in ids:
+            self._rows.pop(cid, None)
+            self._asked.discard(cid)
+            row = self.row_of(cid)
+            if row is not None:
+                shown.append(row)
+                self.dataChanged.emit(self.index(row, 0),
+                                      self.index(row, len(self.COLUMNS) - 1))
+        return shown
 
-    def replace_row(self, index: int, row: Row) -> None:
-        """One line changed in place (no reset: selection and scrolling stay)."""
-        self._rows[index] = row
-        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.COLUMNS) - 1))
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
 
-    def sorted_rows(self, rows: list[Row]) -> list[Row]:
-        column = self.COLUMNS[self.sort_column]
-        return sorted(rows, key=lambda r: self._sort_key(r, column),
-                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+    def ids(self, first: int, last: int) -> list[int]:
+        return list(self._ids[first:last])
 
-    def sort_key_of(self, row: Row):
-        return self._sort_key(row, self.COLUMNS[self.sort_column])
+    def row_of(self, consultation_id: int) -> int | None:
+        try:
+            return self._ids.index(consultation_id)
+        except ValueError:
+            return None
+
+    def line(self, row: int) -> Row | None:
+        """The line at ``row`` when it has been read."""
+        return self._rows.get(self._ids[row])
+
+    def query_sort(self) -> tuple[str, bool]:
+        return self.SORTS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt API
         self.sort_column, self.sort_order = column, order
         self.sort_requested.emit(column, order)
 
-    def find(self, consultation_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.summary.id == consultation_id:
-                return i
-        return None
+    def _want(self, row: int) -> None:
+        self._want_from = row if self._want_from is None else min(self._want_from, row)
+        if not self._want_timer.isActive():
+            self._want_timer.start()
+
+    def _ask(self) -> None:
+        """One read for the lines around the first one drawn without its data."""
+        if self._want_from is None:
+            return
+        first = max(0, self._want_from - PAGE_BEFORE)
+        self._want_from = None
+        ids = [cid for cid in self._ids[first:first + PAGE_BEFORE + PAGE_AFTER]]
+        missing = [cid for cid in ids if cid not in self._rows and cid not in self._asked]
+        if missing:
+            self._asked.update(missing)
+            self.rows_wanted.emit(first, ids)
 
     # -- Qt model -------------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -127,12 +182,15 @@ class ConsultationTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        r = self._rows.get(self._ids[index.row()])
+        if r is None:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                self._want(index.row())
+                return self._waiting
+            return None
         column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(r, column)
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            return self._sort_key(r, column)
         if role == Qt.ItemDataRole.FontRole and column == "due" and r.overdue:
             font = QFont()
             font.setBold(True)
@@ -144,8 +202,6 @@ class ConsultationTableModel(QAbstractTableModel):
                 self._warning = QApplication.style().standardIcon(
                     QStyle.StandardPixmap.SP_MessageBoxWarning)
             return self._warning
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(r, column)
         return None
 
     def _display(self, r: Row, column: str) -> str:
@@ -164,22 +220,6 @@ class ConsultationTableModel(QAbstractTableModel):
         text = f"{_fi_date(r.due.date)} ({self._due_words[r.due.what]})"
         return f"{self._overdue_word}: {text}" if r.overdue else text
 
-    @staticmethod
-    def _sort_key(r: Row, column: str):
-        if column == "due":
-            return r.due.date.toordinal() if r.due else 10**7
-        if column == "received":
-            return r.summary.received_at or ""
-        if column == "reference":
-            return r.summary.reference
-        return _display_key(r, column)
-
-
-def _display_key(r: Row, column: str) -> str:
-    value = {"organisation": r.summary.organisation, "categories": r.categories,
-             "status": r.status}[column]
-    return value.casefold()
-
 
 def _fi_date(d: dt.date) -> str:
     return f"{d.day}.{d.month}.{d.year}"
@@ -191,12 +231,13 @@ class ConsultationList(QWidget):
     open_requested = Signal(int)
     new_requested = Signal()
 
-    def __init__(self, repository, lang: str, rules: deadlines.DeadlineRules,
-                 parent=None) -> None:
+    def __init__(self, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
-        self.repository = repository
+        self.runner = runner
         self.lang = lang
-        self._all: list[Row] = []
+        self.total = 0
+        self._stale = False  # something changed while the list was not shown
+        self._select_id: int | None = None  # kept selected across a new query
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all text…"))
@@ -212,7 +253,7 @@ class ConsultationList(QWidget):
         self.new_button.setAccessibleName(self.tr("New consultation"))
         self.new_button.clicked.connect(self.new_requested)
 
-        self.model = ConsultationTableModel(lang, rules, self)
+        self.model = ConsultationTableModel(lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Consultations"))
@@ -224,6 +265,10 @@ class ConsultationList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        # every line is one line high: the view need not ask 100,000 rows their height
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -246,81 +291,81 @@ class ConsultationList(QWidget):
         layout.addWidget(self.count_label)
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
+        self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._timer.start)
-        self.model.sort_requested.connect(self._resort)
-        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.model.sort_requested.connect(self.reload)
+        self.model.rows_wanted.connect(self._read_rows)
+        self.status_filter.currentIndexChanged.connect(self.reload)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
 
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
-    def reload(self) -> None:
-        """Read every summary again (after a save, a new consultation, a restart)."""
-        today = dt.date.today()
-        self._all = self.model.sorted_rows(
-            [self.model.make_row(s, today) for s in self.repository.list()])
-        self.apply_filter()
+    def query(self) -> listing.ListQuery:
+        sort, descending = self.model.query_sort()
+        return listing.ListQuery(search=self.search.text().strip(),
+                                 status=self.status_filter.currentData() or "", sort=sort,
+                                 descending=descending, lang=self.lang)
 
-    def _resort(self) -> None:
-        self._all = self.model.sorted_rows(self._all)
-        self.apply_filter()
+    def reload(self, *_args) -> None:
+        """Ask the reader for the current query's ids (the newest question wins)."""
+        self._stale = False
+        self._timer.stop()
+        query, today = self.query(), dt.date.today()
+        if self._select_id is None:
+            self._select_id = self.selected_id()
+        self.runner.read(lambda store: listing.listing(store.conn, query, today),
+                         self._listed, self._failed, key="list")
 
-    def update_one(self, summary: ConsultationSummary) -> None:
-        """Refresh one consultation's line after it was saved (autosave: often).
-
-        When the line is shown, keeps its place and no filter applies to what
-        changed, it is changed in place; otherwise the list is filtered again."""
-        row = self.model.make_row(summary, dt.date.today())
-        old = next((i for i, r in enumerate(self._all) if r.summary.id == summary.id), None)
-        if old is None:
-            self._all = self.model.sorted_rows([row, *self._all])
-            self.apply_filter()
-            return
-        before, self._all[old] = self._all[old], row
-        shown = self.model.find(summary.id)
-        if (shown is not None and not self.search.text().strip()
-                and before.summary.status == row.summary.status
-                and self.model.sort_key_of(before) == self.model.sort_key_of(row)):
-            self.model.replace_row(shown, row)
-            self._show_count(self.model.rows())
-            return
-        if self.model.sort_key_of(before) != self.model.sort_key_of(row):
-            self._all = self.model.sorted_rows(self._all)
-        self.apply_filter()
-
-    def remove(self, consultation_id: int) -> None:
-        self._all = [r for r in self._all if r.summary.id != consultation_id]
-        self.apply_filter()
-
-    def apply_filter(self) -> None:
-        rows = self._all
-        text = self.search.text().strip()
-        if text:
-            ids = self.repository.search_ids(text)
-            rows = [r for r in rows if r.summary.id in ids]
-        status = self.status_filter.currentData()
-        if status == "open":
-            rows = [r for r in rows if r.summary.status not in ("closed", "declined",
-                                                                 "redirected")]
-        elif status:
-            rows = [r for r in rows if r.summary.status == status]
-        self.model.set_rows(rows)
-        self._show_count(rows)
-
-    def _show_count(self, rows: list[Row]) -> None:
-        overdue = sum(1 for r in rows if r.overdue)
-        text = self.tr("%n consultation(s)", "", len(rows))
-        if overdue:
-            text += " · " + self.tr("%n overdue", "", overdue)
+    def _listed(self, answer: listing.Listing) -> None:
+        if answer.query != self.query():
+            return  # the person typed on meanwhile: the newer answer is on its way
+        keep, self._select_id = self._select_id, None
+        self.model.show_listing(answer)
+        self.total = len(answer.ids)
+        text = self.tr("%n consultation(s)", "", self.total)
+        if answer.overdue:
+            text += " · " + self.tr("%n overdue", "", answer.overdue)
         self.count_label.setText(text)
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _failed(self, error) -> None:
+        self.count_label.setText(error.message(self.lang))
+
+    def _read_rows(self, first: int, ids: list[int]) -> None:
+        query = self.query()
+        self.runner.read(lambda store: listing.rows(store.conn, ids),
+                         lambda found: self._rows_read(query, first, ids, found),
+                         lambda error: None)
+
+    def _rows_read(self, query, first: int, ids: list[int], found: dict) -> None:
+        if query == self.query() and self.model.ids(first, first + len(ids)) == ids:
+            self.model.add_rows(first, {cid: found[cid] for cid in ids if cid in found})
+
+    def on_changed(self, changes: Changes) -> None:
+        """A write elsewhere: lines it touched are read again; the order, the filter
+        and the count are asked again now when the list is shown, else when it is."""
+        if not ({"consultations", "labels"} & changes.tables):
+            return
+        self.model.forget(changes.consultations | changes.deleted)
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.row(index.row()).summary.id
+        return self.model.id_at(index.row())
 
     def _open_index(self, index: QModelIndex) -> None:
-        self.open_requested.emit(self.model.row(index.row()).summary.id)
+        self.open_requested.emit(self.model.id_at(index.row()))

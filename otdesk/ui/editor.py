@@ -59,14 +59,14 @@ class ConsultationEditor(QWidget):
 
     back_requested = Signal()
 
-    def __init__(self, writer, repository, directory, lang: str,
-                 rules: deadlines.DeadlineRules, summary: QWidget | None = None,
-                 parent=None) -> None:
+    def __init__(self, runner, lang: str, rules: deadlines.DeadlineRules,
+                 summary: QWidget | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.writer = writer
-        self.repository = repository
+        self.runner = runner
+        self.writer = runner.writer
         self.summary = summary
-        self.directory = directory
+        self.experts: list = []  # the active directory (the window keeps it current)
+        self.sealed = False
         self.lang = lang
         self.rules = rules
         self.structure = load_structure()
@@ -220,8 +220,9 @@ class ConsultationEditor(QWidget):
 
     # -- showing a consultation --------------------------------------------------------
 
-    def load(self, consultation: Consultation) -> None:
+    def load(self, consultation: Consultation, sealed: bool = False) -> None:
         self.c = consultation
+        self.sealed = sealed
         self._first_unsaved = None
         for key, bindings in self._bindings.items():
             for b in bindings:
@@ -239,8 +240,16 @@ class ConsultationEditor(QWidget):
         """The consultation changed outside the editor (a delivery, an addendum)."""
         if self.c is None or self.c.id != consultation_id:
             return
+        self.runner.read(lambda store: (store.repository.get(consultation_id),
+                                        store.repository.is_sealed(consultation_id)),
+                         lambda found: self._reloaded(consultation_id, *found),
+                         lambda exc: self.problems_label.setText(exc.message(self.lang)))
+
+    def _reloaded(self, consultation_id: int, consultation: Consultation, sealed: bool) -> None:
+        if self.c is None or self.c.id != consultation_id:
+            return  # another consultation was opened meanwhile
         page = self.nav.currentRow()
-        self.load(self.repository.get(consultation_id))
+        self.load(consultation, sealed)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(page)
         self.pages.setCurrentIndex(page)
@@ -248,7 +257,7 @@ class ConsultationEditor(QWidget):
 
     def _apply_seal(self) -> None:
         """Once a summary is delivered, only status, feedback and addenda change."""
-        sealed = self.c.id is not None and self.repository.is_sealed(self.c.id)
+        sealed = self.sealed
         for key, bindings in self._bindings.items():
             frozen = sealed and key.split(".")[0] not in domain.UNSEALED_FIELDS
             for b in bindings:
@@ -483,12 +492,18 @@ class ConsultationEditor(QWidget):
 
     # -- experts ------------------------------------------------------------------------
 
+    def set_experts(self, experts: list) -> None:
+        """The directory changed (or was read at start)."""
+        self.experts = experts
+        self._refresh_experts()
+
     def _refresh_experts(self) -> None:
         if self.c is None:
             return
-        experts = self.directory.all()
-        suggested = self.directory.suggest(self.c.categories)
-        self.intake.experts.show_directory(experts, suggested)
+        from otdesk.storage.experts import suggest
+
+        self.intake.experts.show_directory(self.experts, suggest(self.experts,
+                                                                 self.c.categories))
         self.intake.experts.load(self.c.experts)
 
 

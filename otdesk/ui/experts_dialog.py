@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from otdesk import vocabulary
 from otdesk.errors import UserError
-from otdesk.storage.experts import Expert, ExpertDirectory
+from otdesk.storage.experts import Expert
 from otdesk.ui.fields import CheckListBinding
 
 
@@ -52,10 +52,13 @@ class ExpertForm(QDialog):
 
 
 class ExpertsDialog(QDialog):
-    def __init__(self, directory: ExpertDirectory, lang: str, parent=None) -> None:
+    """The directory, read on the reader; every change a write on the storage worker."""
+
+    def __init__(self, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
-        self.directory = directory
+        self.runner = runner
         self.lang = lang
+        self._experts: dict[int, Expert] = {}
         self.setWindowTitle(self.tr("Expert directory"))
         self.resize(640, 480)
         self.list = QListWidget()
@@ -81,35 +84,45 @@ class ExpertsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        self.runner.read(lambda store: store.directory.all(), self._show, self._refused,
+                         key="experts-dialog")
+
+    def _show(self, experts: list[Expert]) -> None:
+        current = self._selected()
+        self._experts = {e.id: e for e in experts}
         self.list.clear()
-        for expert in self.directory.all():
+        for expert in experts:
             cats = ", ".join(vocabulary.label("categories", c, self.lang)
                              for c in expert.categories)
             item = QListWidgetItem(f"{expert.name} — {cats}" if cats else expert.name)
             item.setData(256, expert.id)
             item.setToolTip(expert.description)
             self.list.addItem(item)
+            if current is not None and expert.id == current.id:
+                self.list.setCurrentItem(item)
 
     def _selected(self) -> Expert | None:
         item = self.list.currentItem()
-        return self.directory.get(item.data(256)) if item else None
+        return self._experts.get(item.data(256)) if item else None
 
-    def _store(self, action, expert: Expert) -> bool:
+    def _store(self, action: str, expert: Expert) -> None:
         if not expert.name:
             QMessageBox.warning(self, "OT Desk", self.tr("An expert needs a name."))
-            return False
-        try:
-            action(expert)
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
-            return False
-        self.reload()
-        return True
+            return
+        if action == "remove":
+            self.runner.run(lambda store: store.directory.remove(expert.id),
+                            lambda _: self.reload(), self._refused)
+        else:
+            self.runner.run(lambda store: getattr(store.directory, action)(expert),
+                            lambda _: self.reload(), self._refused)
+
+    def _refused(self, exc: UserError) -> None:
+        QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
 
     def add(self) -> None:
         form = ExpertForm(Expert(), self.lang, self)
         if form.exec():
-            self._store(self.directory.add, form.result_expert())
+            self._store("add", form.result_expert())
 
     def edit(self) -> None:
         expert = self._selected()
@@ -117,7 +130,7 @@ class ExpertsDialog(QDialog):
             return
         form = ExpertForm(expert, self.lang, self)
         if form.exec():
-            self._store(self.directory.update, form.result_expert())
+            self._store("update", form.result_expert())
 
     def remove(self) -> None:
         expert = self._selected()
@@ -127,4 +140,4 @@ class ExpertsDialog(QDialog):
             "Remove %1 from the directory? Consultations that named them keep the name.")
             .replace("%1", expert.name))
         if answer == QMessageBox.StandardButton.Yes:
-            self._store(lambda e: self.directory.remove(e.id), expert)
+            self._store("remove", expert)

@@ -1,7 +1,10 @@
 """The main window: the consultation list, and the editor for the one opened.
 
-Closing the window stores whatever is still on its way to the disk and never
-asks "save?".
+It never touches the database itself: every write is an operation on the storage
+worker and every read a question to the reader (:mod:`otdesk.ui.operations`), and
+what a write changed comes back as :class:`~otdesk.storage.changes.Changes`.
+Closing the window waits (visibly) until whatever is on its way to the disk is
+stored, and never asks "save?".
 """
 
 from __future__ import annotations
@@ -9,21 +12,29 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from otdesk.domain import Consultation
 from otdesk.errors import UserError
-from otdesk.operations import delivery
 from otdesk.policy import Policy
 from otdesk.settings import UserSettings
-from otdesk.storage.experts import ExpertDirectory
+from otdesk.storage.changes import Changes
 from otdesk.storage.vault import Vault
-from otdesk.storage.writer import BackgroundWriter
 from otdesk.ui.consultation_list import ConsultationList
 from otdesk.ui.operations import OperationRunner
-from otdesk.ui.writer_signals import WriterSignals
+
+#: how often closing looks whether the storage worker is done
+CLOSE_POLL_MS = 50
+
+
+class Opened:
+    """A consultation opened for a person to read (recorded in the audit log)."""
+
+    def __init__(self, store, consultation_id: int) -> None:
+        self.consultation = store.repository.view(consultation_id)
+        self.sealed = store.repository.is_sealed(consultation_id)
 
 
 class MainWindow(QMainWindow):
@@ -37,36 +48,41 @@ class MainWindow(QMainWindow):
         self.settings_file = settings_file
         # the organisation's policy wins over the user's own numbers
         self.rules = self.policy.deadline_rules(self.settings)
-        self.repository = vault.repository
-        self.directory = ExpertDirectory(vault.conn, defaults=self.policy.expert_defaults)
-        self.directory.ensure_seeded()
         self.setWindowTitle("OT Desk")
         self.resize(1280, 820)
 
-        self.signals = WriterSignals(self)
-        vault.repository.actor = self.settings.profile.actor()
-        self.writer = BackgroundWriter(vault, on_saved=self.signals.saved.emit,
-                                       on_error=self.signals.failed.emit,
-                                       actor=self.settings.profile.actor())
-        # every operation beyond autosave runs on the writer; answers come back here
-        self.runner = OperationRunner(self.writer, self)
-        self.protected_folders = delivery.protected_folders(vault.paths.data_dir)
-        self.list = ConsultationList(self.repository, lang, self.rules)
-        self._editor = None  # built when the first consultation is opened (faster start)
+        # the storage worker writes from now on; this connection only reads (tests)
+        vault.hand_over_writing()
+        actor = self.settings.profile.actor()
+        vault.repository.actor = actor
+        self.runner = OperationRunner(vault, actor=actor, rules=self.rules,
+                                      expert_defaults=self.policy.expert_defaults, parent=self)
+        self.writer = self.runner.writer
+        self.experts: list = []
+        self.list = ConsultationList(self.runner, lang)
+        self._editor = None  # built in idle time after the first paint (see showEvent)
         self.summary = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.setCentralWidget(self.stack)
+        self.saving_label = QLabel()  # "Saving…" while closing waits for the disk
+        self.saving_label.setAccessibleName(self.tr("Saving"))
+        self.statusBar().addPermanentWidget(self.saving_label)
+        self.statusBar().hide()
 
         self.list.open_requested.connect(self.open_consultation)
         self.list.new_requested.connect(self.new_consultation)
-        self.signals.saved.connect(self._saved)
-        self.signals.failed.connect(self._failed)
+        self.runner.saved.connect(self._saved)
+        self.runner.failed.connect(self._failed)
+        self.runner.changed.connect(self._changed)
         self._build_menus()
         self._created_blank: int | None = None
+        self._blank_snapshot: dict | None = None
+        self._opening = False  # an open or a new consultation is on its way
+        self._closing = False
         self._closed = False
-        self._stale: set[int] = set()
         self.list.reload()
+        self._read_experts()
         # auto-lock after the idle minutes of the organisation's policy (0 = never)
         self.locked = False
         self.lock_screen = None
@@ -76,6 +92,11 @@ class MainWindow(QMainWindow):
 
             self.idle = IdleTimer(self.policy.auto_lock_minutes, self)
             self.idle.idle.connect(self.lock)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._editor is None:  # after the first paint, so the first open is quick
+            QTimer.singleShot(0, lambda: self._closed or self.editor)
 
     @property
     def editor(self):
@@ -87,11 +108,11 @@ class MainWindow(QMainWindow):
             self.summary = SummaryPage(self, self.lang,
                                        allow_print=self.policy.allows("print"),
                                        allow_pdf=self.policy.allows("pdf"))
-            self.summary.changed.connect(self._changed_elsewhere)
-            self._editor = ConsultationEditor(self.writer, self.repository, self.directory,
-                                              self.lang, self.rules, summary=self.summary)
+            self._editor = ConsultationEditor(self.runner, self.lang, self.rules,
+                                              summary=self.summary)
             self._editor.back_requested.connect(self.show_list)
             self._editor.recorder = self.author_name()
+            self._editor.experts = self.experts
             self.stack.addWidget(self._editor)
         return self._editor
 
@@ -99,9 +120,37 @@ class MainWindow(QMainWindow):
         if self._editor is not None and not self._closed:
             self._editor.on_failed(consultation_id, error)
 
+    def _changed(self, changes: Changes) -> None:
+        """A write on the worker: the views that show what it touched update."""
+        if self._closed:
+            return
+        self.list.on_changed(changes)
+        if "experts" in changes.tables:
+            self._read_experts()
+
+    def _read_experts(self) -> None:
+        self.runner.read(lambda store: store.directory.all(), self._experts_read,
+                         lambda exc: None, key="experts")
+
+    def _experts_read(self, experts: list) -> None:
+        self.experts = experts
+        if self._editor is not None:
+            self._editor.set_experts(experts)
+
     # -- what the Summary page needs (see summary_page.SummaryHost) ------------------
 
-    def summary_context(self) -> delivery.SummaryContext:
+    @property
+    def protected_folders(self) -> list:
+        """Folders no summary may be saved into (the data folder, after links)."""
+        from otdesk.operations import delivery
+
+        return delivery.protected_folders(self.vault.paths.data_dir)
+
+    def summary_context(self):
+        """What a summary prints besides the record: organisation, consultant, date
+        (a :class:`~otdesk.operations.delivery.SummaryContext`)."""
+        from otdesk.operations import delivery
+
         profile = self.settings.profile
         return delivery.SummaryContext(
             org=self.policy.summary_org(), today=dt.date.today(),
@@ -178,33 +227,43 @@ class MainWindow(QMainWindow):
     # -- moving between list and editor --------------------------------------------------
 
     def open_consultation(self, consultation_id: int) -> None:
-        if self._busy():
+        """Open it on the worker (after every pending save; the opening is audited)."""
+        if self._busy() or self._opening:
             return
-        try:
-            consultation = self.repository.view(consultation_id)
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
-            return
+        self._opening = True
         self._leave_editor()
-        self.editor.load(consultation)
+        self.runner.run(lambda store: Opened(store, consultation_id), self._opened,
+                        self._not_opened)
+
+    def _opened(self, opened: Opened) -> None:
+        self._opening = False
+        if self.locked or self._closing:
+            return
+        self.editor.load(opened.consultation, opened.sealed)
         self.stack.setCurrentWidget(self.editor)
         self.editor.show_page(0)
 
+    def _not_opened(self, exc: UserError) -> None:
+        self._opening = False
+        QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+
     def new_consultation(self) -> None:
         """A request comes in: create it at once (so autosave has a row) and start typing."""
-        if self._busy():
+        if self._busy() or self._opening:
             return  # a delivery is under way: its outcome is shown first
+        self._opening = True
         self._leave_editor()
         now = dt.datetime.now().astimezone().replace(microsecond=0)
-        try:
-            consultation = self.repository.create(Consultation(received_at=now))
-        except UserError as exc:
-            QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+        self.runner.run(lambda store: store.repository.create(Consultation(received_at=now)),
+                        self._created, self._not_opened)
+
+    def _created(self, consultation: Consultation) -> None:
+        self._opening = False
+        if self.locked or self._closing:
             return
         self._created_blank = consultation.id
         self._blank_snapshot = consultation.to_dict()
-        self.list.update_one(self.repository.summary(consultation.id))
-        self.editor.load(consultation)
+        self.editor.load(consultation, False)
         self.stack.setCurrentWidget(self.editor)
         self.editor.show_page(0)
 
@@ -215,45 +274,27 @@ class MainWindow(QMainWindow):
         if self._busy():
             return  # a delivery is under way: its outcome is shown first
         self._leave_editor()
-        self.writer.flush()
-        self._refresh_stale()
         self.stack.setCurrentWidget(self.list)
         self.list.table.setFocus()
 
     def _leave_editor(self) -> None:
-        """Store what is pending; a new consultation left untouched is removed again."""
+        """Store what is pending; a new consultation left untouched is removed again
+        (on the worker, after its pending save)."""
         if self._editor is None or self._editor.c is None:
             return
         c = self._editor.c
         self.editor.save_now()
         if c.id == self._created_blank and c.to_dict() == self._blank_snapshot:
-            self.writer.flush()
-            try:
-                self.repository.delete(c.id)
-            except UserError:
-                pass
-            self.list.remove(c.id)
-            self._stale.discard(c.id)
+            self.runner.run(lambda store: store.repository.delete(c.id), lambda _: None,
+                            lambda exc: None)  # a blank row left behind harms nothing
         self._created_blank = None
         self.editor.c = None
-
-    def _changed_elsewhere(self, consultation_id: int) -> None:
-        self._stale.add(consultation_id)
 
     def _saved(self, snapshot: Consultation) -> None:
         if self._closed:
             return  # a late message from the writer after the vault was closed
         if self._editor is not None:
             self._editor.on_saved(snapshot)
-        self._stale.add(snapshot.id)  # the list is refreshed when it is shown again
-
-    def _refresh_stale(self) -> None:
-        for consultation_id in sorted(self._stale):
-            try:
-                self.list.update_one(self.repository.summary(consultation_id))
-            except UserError:
-                pass  # deleted meanwhile
-        self._stale.clear()
 
     # -- auto-lock -----------------------------------------------------------------------------
 
@@ -272,8 +313,7 @@ class MainWindow(QMainWindow):
             return
         from otdesk.ui.autolock import LockScreen
 
-        self._leave_editor()
-        self.writer.flush()
+        self._leave_editor()  # what is pending goes on being stored behind the lock
         if self.lock_screen is None:
             self.lock_screen = LockScreen()
             self.lock_screen.unlock_requested.connect(self.unlock)
@@ -304,9 +344,7 @@ class MainWindow(QMainWindow):
     def edit_directory(self) -> None:
         from otdesk.ui.experts_dialog import ExpertsDialog
 
-        ExpertsDialog(self.directory, self.lang, self).exec()
-        if self._editor is not None and self._editor.c is not None:
-            self._editor._refresh_experts()
+        ExpertsDialog(self.runner, self.lang, self).exec()  # changes come back as Changes
 
     def edit_settings(self) -> None:
         from otdesk.ui.settings_dialog import SettingsDialog
@@ -315,29 +353,70 @@ class MainWindow(QMainWindow):
                                 effective=self.policy.apply_to(self.settings))
         if dialog.exec():
             self._profile_changed()
+            self._rules_changed()
+
+    def _rules_changed(self) -> None:
+        """New working-day numbers: the editor counts with them, and the worker stores
+        every due date again (the list then sorts and counts by them)."""
+        rules = self.policy.deadline_rules(self.settings)
+        if rules == self.rules:
+            return
+        self.rules = rules
+        if self._editor is not None:
+            self._editor.rules = rules
+            if self._editor.c is not None:
+                self._editor._refresh_header()
+        self.runner.run(lambda store: store.repository.use_rules(rules), lambda _: None,
+                        lambda exc: None)  # as stored until the disk takes them
 
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Close once everything on its way to the disk is stored: until then the window
+        says "Saving…" and stays usable; a write the disk refused asks first."""
+        if self._closed:
+            event.accept()
+            return
         if self.summary is not None:
             self.summary.wait_for_print()  # its delivery is queued before the writer stops
-        if self._editor is not None:
-            self._editor.save_now()
-        if not self.writer.flush(timeout=15):
+        self._leave_editor()
+        if self._closing:
+            event.ignore()
+            return  # already waiting
+        self._closing = True
+        self.writer.retry()
+        if self.writer.idle() and not self.writer.unsaved():
+            self._finish_closing()
+            event.accept()
+            return
+        event.ignore()
+        self.saving_label.setText(self.tr("Saving…"))
+        self.statusBar().show()
+        self.stack.setEnabled(False)
+        self._wait_to_close()
+
+    def _wait_to_close(self) -> None:
+        if not self.writer.idle():
+            QTimer.singleShot(CLOSE_POLL_MS, self._wait_to_close)
+            return
+        if self.writer.unsaved():
             answer = QMessageBox.warning(
                 self, "OT Desk", UserError("error.unsaved_on_close").message(self.lang),
                 QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Close:
-                event.ignore()
+                self._closing = False
+                self.stack.setEnabled(True)
+                self.statusBar().hide()
                 return
-        self._leave_editor()
-        self.writer.close(timeout=5)
-        self.runner.closed = True
+        self._finish_closing()
+        self.close()
+
+    def _finish_closing(self) -> None:
+        self.runner.close(timeout=5)
         if self.idle is not None:
             self.idle.stop()
         self._closed = True
-        event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self._editor is not None and not self.locked \

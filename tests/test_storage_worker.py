@@ -1,0 +1,258 @@
+"""One storage worker: every write in order on one connection, reads off the UI thread.
+
+Driven as a person drives the app (keys and clicks); then the database, the list and
+a heartbeat on the UI thread are looked at.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from conftest import close_window, open_in_editor, wait_for_editor, wait_for_list
+from otdesk.domain import Consultation
+from otdesk.errors import UserError
+from otdesk.settings import ConsultantProfile, UserSettings
+from otdesk.storage.changes import Changes
+from otdesk.storage.writer import BackgroundWriter
+from otdesk.ui.main_window import MainWindow
+from test_ui_consultation import keys, widget
+
+
+def make_window(qtbot, vault) -> MainWindow:
+    w = MainWindow(vault, lang="en",
+                   settings=UserSettings(profile=ConsultantProfile(name="Sanna")))
+    qtbot.addWidget(w)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    return w
+
+
+class Heartbeat:
+    """A 5 ms timer on the UI thread; ``longest`` is the longest gap between beats (ms)."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.longest = 0.0
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        if self.clock.isValid():
+            self.longest = max(self.longest, self.clock.nsecsElapsed() / 1e6)
+        self.clock.restart()
+
+    def __enter__(self) -> Heartbeat:
+        self.clock.invalidate()
+        self.longest = 0.0
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.stop()
+
+
+def test_in_the_desktop_process_only_the_storage_worker_writes(qtbot, vault, monkeypatch):
+    """Every connection opened while the app runs, other than the worker's, refuses
+    writes; so does the vault's own connection once the window is up."""
+    opened: list[tuple[str, sqlcipher.Connection]] = []
+    real_connect = sqlcipher.connect
+
+    def spy(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        opened.append((threading.current_thread().name, conn))
+        return conn
+
+    monkeypatch.setattr(sqlcipher, "connect", spy)
+    window = make_window(qtbot, vault)
+    # a person's session: a new request typed in, back to the list, opened again
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
+    cid = window.editor.c.id
+    field = widget(window.editor, "The consultation question")
+    field.setFocus()
+    keys(qtbot, field, "Kuka kirjoittaa?")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    wait_for_list(qtbot, window.list, 1)
+    open_in_editor(qtbot, window, cid)
+    qtbot.keyClick(window.editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.summary.showing is not None, timeout=10000)
+
+    threads = sorted({name for name, _ in opened})
+    assert "otdesk-writer" in threads and "otdesk-reader" in threads, threads
+    for name, conn in opened:
+        if name == "otdesk-writer":
+            continue
+        with pytest.raises(sqlcipher.OperationalError):
+            conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    assert sum(1 for name, _ in opened if name == "otdesk-writer") == 1
+    with pytest.raises(sqlcipher.OperationalError):  # the connection the vault opened with
+        vault.conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    assert vault.repository.get(cid).question == "Kuka kirjoittaa?"
+    close_window(qtbot, window)
+
+
+def test_an_untouched_new_consultation_is_removed_after_its_pending_save(qtbot, vault):
+    """Typed, then undone, then left: the delete runs after the save it followed, so
+    nothing of it stays: no row, no document, no search index entry."""
+    window = make_window(qtbot, vault)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
+    cid = window.editor.c.id
+    name = widget(window.editor, "Name")
+    name.setFocus()
+    qtbot.keyClicks(name, "Zyx")
+    window.editor.save_now()  # the edit is on its way to the disk …
+    for _ in range(3):
+        qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # … and the delete is queued behind it
+    qtbot.waitUntil(lambda: window.writer.idle(), timeout=5000)
+    wait_for_list(qtbot, window.list, 0)
+    assert vault.repository.count() == 0
+    assert vault.conn.execute("SELECT count(*) FROM consultation_docs").fetchone()[0] == 0
+    assert vault.repository.search_ids("Zyx") == set()
+    close_window(qtbot, window)
+
+
+def test_operations_and_saves_keep_their_order_on_the_one_connection(vault):
+    """An edit submitted, then a delete, then a read on the worker: the read sees the
+    delete; Changes name what each write touched."""
+    changes: list[Changes] = []
+    writer = BackgroundWriter(vault, on_changed=changes.append)
+    try:
+        done = threading.Event()
+        made: list[Consultation] = []
+        writer.run(lambda store: store.repository.create(Consultation()),
+                   on_done=lambda c: (made.append(c), done.set()), on_error=print)
+        assert done.wait(5)
+        c = made[0]
+        c.question = "viimeinen muokkaus"
+        writer.submit(c)
+        writer.run(lambda store: store.repository.delete(c.id), on_done=lambda _: None,
+                   on_error=print)
+        seen: list = []
+        writer.run(lambda store: store.repository.count(), on_done=seen.append,
+                   on_error=seen.append)
+        assert writer.flush()
+        assert seen == [0]
+        touched = Changes()
+        for change in changes:
+            touched = touched | change
+        assert c.id in touched.deleted and "consultations" in touched.tables
+    finally:
+        writer.close()
+
+
+def test_a_write_the_disk_refuses_reaches_the_person_and_closing_asks(qtbot, vault,
+                                                                       monkeypatch):
+    window = make_window(qtbot, vault)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
+    editor = window.editor
+    disk = vault.open_connection()  # the test's own: it plays a failing disk
+    disk.execute("CREATE TRIGGER refuse BEFORE UPDATE ON consultation_docs "
+                 "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    try:
+        field = widget(editor, "The consultation question")
+        field.setFocus()
+        keys(qtbot, field, "Tämä ei mahdu levylle")
+        qtbot.waitUntil(lambda: "NOT SAVED" in editor.save_label.text(), timeout=5000)
+        assert editor.problems_label.text()
+        asked: list[str] = []
+
+        def answer(parent, title, text, *args):
+            asked.append(text)
+            from PySide6.QtWidgets import QMessageBox
+
+            return QMessageBox.StandardButton.Cancel
+
+        from PySide6.QtWidgets import QMessageBox
+
+        monkeypatch.setattr(QMessageBox, "warning", staticmethod(answer))
+        window.close()  # as Ctrl+Q: it waits, visibly, then asks
+        assert window.saving_label.text()
+        qtbot.waitUntil(lambda: bool(asked), timeout=15000)
+        assert not window._closed and window.isVisible()
+    finally:
+        disk.execute("DROP TRIGGER refuse")
+        disk.close()
+    # the disk is back: the next try stores it, and closing no longer asks
+    qtbot.waitUntil(lambda: "Tämä ei mahdu levylle" == vault.repository.get(
+        editor.c.id).question if editor.c else True, timeout=15000)
+    close_window(qtbot, window)
+
+
+def test_a_slow_render_on_the_worker_never_stalls_the_ui_thread(qtbot, vault):
+    """A 100,000-character consultation rendered for the Summary page (on the worker)
+    while a 5 ms heartbeat runs on the UI thread: no gap over 100 ms."""
+    c = vault.repository.create(Consultation(question="Pitkä"))
+    c.situation.background = ("Äiti soitti koululle, isä ei vastannut. " * 2600)[:100_000]
+    vault.repository.update(c)
+    window = make_window(qtbot, vault)
+    open_in_editor(qtbot, window, c.id)
+    with Heartbeat() as heart:
+        started = time.monotonic()
+        qtbot.keyClick(window.editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.summary.showing is not None, timeout=60000)
+        rendered = time.monotonic() - started
+    assert rendered > 0.1  # the render was slow enough to have stalled a UI that waited
+    assert heart.longest < 100, heart.longest
+    close_window(qtbot, window)
+
+
+def test_a_search_runs_off_the_ui_thread_and_the_newest_query_wins(qtbot, vault):
+    from otdesk.demo import insert_demo
+
+    insert_demo(vault, 300, seed=11, deliveries=False)
+    window = make_window(qtbot, vault)
+    lst = window.list
+    wait_for_list(qtbot, lst, 300)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    with Heartbeat() as heart:
+        qtbot.keyClicks(lst.search, "koulu")  # every key a query; only the last counts
+        expected = vault.repository.search_ids("koulu")
+        qtbot.waitUntil(lambda: lst.model.rowCount() == len(expected), timeout=5000)
+    assert {lst.model.id_at(i) for i in range(lst.model.rowCount())} == expected
+    assert heart.longest < 100, heart.longest
+    close_window(qtbot, window)
+
+
+def test_sorting_by_a_column_is_done_in_sql_by_what_the_person_reads(qtbot, vault):
+    from otdesk import vocabulary
+    from otdesk.demo import insert_demo
+
+    insert_demo(vault, 120, seed=3, deliveries=False)
+    window = make_window(qtbot, vault)
+    lst = window.list
+    wait_for_list(qtbot, lst, 120)
+    status_column = lst.model.COLUMNS.index("status")
+    header = lst.table.horizontalHeader()
+    x = header.sectionViewportPosition(status_column) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(x, 5))
+    qtbot.waitUntil(lambda: lst.query().sort == "status", timeout=2000)
+    for i in range(lst.model.rowCount()):
+        lst.table.scrollTo(lst.model.index(i, 0))
+        qtbot.waitUntil(lambda i=i: lst.model.line(i) is not None, timeout=2000)
+    shown = [lst.model.line(i).status for i in range(lst.model.rowCount())]
+    keys_ = [s.casefold() for s in shown]
+    assert keys_ == sorted(keys_) or keys_ == sorted(keys_, reverse=True)
+    assert set(shown) <= {label for _, label in vocabulary.labels("statuses", "en")}
+    close_window(qtbot, window)
+
+
+def test_a_refused_operation_comes_back_as_a_clear_error(vault):
+    writer = BackgroundWriter(vault)
+    try:
+        errors: list[UserError] = []
+        writer.run(lambda store: store.repository.delete(987654), on_done=lambda _: None,
+                   on_error=errors.append)
+        assert writer.flush()
+        assert errors and errors[0].key == "error.not_found"
+    finally:
+        writer.close()
