@@ -60,7 +60,9 @@ class ConsultationEditor(QWidget):
     back_requested = Signal()
 
     def __init__(self, runner, lang: str, rules: deadlines.DeadlineRules,
-                 summary: QWidget | None = None, parent=None) -> None:
+                 summary: QWidget | None = None, parent=None, *, in_steps: bool = False) -> None:
+        """With ``in_steps`` the pages are built by :meth:`build_step`, one per call (the
+        window does it in idle time); until :meth:`built` the editor must not be used."""
         super().__init__(parent)
         self.runner = runner
         self.writer = runner.writer
@@ -115,21 +117,9 @@ class ConsultationEditor(QWidget):
         self.nav.setAccessibleName(self.tr("Pages of the consultation"))
         self.nav.setMaximumWidth(210)
         self.pages = QStackedWidget()
-        self.intake = IntakePage(lang, self._bind_key)
         self.phase_ids: list[str] = []
-        self._add_page(self.tr("Request"), self.intake, self.intake.requester_name, "request")
         self.phase_pages: dict[str, PhasePage] = {}
-        for phase in self.structure.agenda:
-            page = PhasePage(phase, lang, self._bind_field, self._bind_list, texts)
-            self.phase_pages[phase.id] = page
-            self._add_page(tr(phase.title, lang), page, page.first_input, phase.id)
-        self.closeout = self._closeout_page()
-        self._add_page(self.tr("Close-out"), self.closeout, self._closeout_first, "closeout")
-        if summary is not None:
-            self._add_page(self.tr("Summary"), summary, summary.print_button, "summary")
-            summary.changed.connect(self.reload_from_vault)
-            summary.busy_changed.connect(self.set_busy)
-            summary.go_to_field.connect(self.go_to_field)
+        self._steps = self._build_pages(texts)
         self.sealed_label = QLabel()
         self.sealed_label.setWordWrap(True)
         self.sealed_label.setAccessibleName(self.tr("Sealed"))
@@ -149,16 +139,55 @@ class ConsultationEditor(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.agenda)
 
-        # keyboard: Ctrl+1 … Ctrl+8 for the pages, Ctrl+PgDown / PgUp to move on and back
-        for i in range(self.nav.count()):
+        # keyboard: Ctrl+1 … Ctrl+9 for the pages, Ctrl+PgDown / PgUp to move on and back
+        for i in range(len(self.structure.agenda) + 2 + (summary is not None)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_page(i))
         QShortcut(QKeySequence("Ctrl+PgDown"), self,
                   lambda: self.show_page(min(self.nav.currentRow() + 1, self.nav.count() - 1)))
         QShortcut(QKeySequence("Ctrl+PgUp"), self,
                   lambda: self.show_page(max(self.nav.currentRow() - 1, 0)))
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_now)  # habit: harmless, saves now
+        if not in_steps:
+            self.finish_building()
 
     # -- building -------------------------------------------------------------------
+
+    def _build_pages(self, texts: dict):
+        """The pages in order, one per step: request, each phase, close-out, summary."""
+        self.intake = IntakePage(self.lang, self._bind_key)
+        self._add_page(self.tr("Request"), self.intake, self.intake.requester_name, "request")
+        yield
+        for phase in self.structure.agenda:
+            page = PhasePage(phase, self.lang, self._bind_field, self._bind_list, texts)
+            self.phase_pages[phase.id] = page
+            self._add_page(tr(phase.title, self.lang), page, page.first_input, phase.id)
+            yield
+        self.closeout = self._closeout_page()
+        self._add_page(self.tr("Close-out"), self.closeout, self._closeout_first, "closeout")
+        summary = self.summary
+        if summary is not None:
+            self._add_page(self.tr("Summary"), summary, summary.print_button, "summary")
+            summary.changed.connect(self.reload_from_vault)
+            summary.busy_changed.connect(self.set_busy)
+            summary.go_to_field.connect(self.go_to_field)
+
+    def build_step(self) -> bool:
+        """Build the next page; False once every page is built."""
+        if self._steps is None:
+            return False
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    def built(self) -> bool:
+        return self._steps is None
+
+    def finish_building(self) -> None:
+        while self.build_step():
+            pass
 
     def _add_page(self, title: str, page: QWidget, first_input: QWidget | None,
                   page_id: str) -> None:

@@ -81,7 +81,12 @@ class ExpertsDialog(QDialog):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        runner.changed.connect(self._changed)  # e.g. the directory seeded at the first start
         self.reload()
+
+    def _changed(self, changes) -> None:
+        if "experts" in changes.tables:
+            self.reload()
 
     def reload(self) -> None:
         self.runner.read(lambda store: store.directory.all(), self._show, self._refused,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
+import threading
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,6 +29,22 @@ from otdesk.ui.operations import OperationRunner
 
 #: how often closing looks whether the storage worker is done
 CLOSE_POLL_MS = 50
+#: how often the idle-time build looks whether the editor's modules are imported
+WARMUP_POLL_MS = 20
+#: what the editor and its Summary page import (reportlab among them: ~0.4 s), imported
+#: on a thread of its own after the first paint, so the UI thread never waits for it
+EDITOR_MODULES = ("otdesk.operations.delivery", "otdesk.ui.editor", "otdesk.ui.summary_page")
+
+
+def _import_editor_modules() -> None:
+    """…and read what they read on first use (the wording of messages: ~15 ms of TOML)."""
+    for name in EDITOR_MODULES:
+        importlib.import_module(name)
+    from otdesk.errors import message
+    from otdesk.labels import field_label
+
+    message("error.storage")
+    field_label("question", "fi")
 
 
 class Opened:
@@ -61,6 +79,7 @@ class MainWindow(QMainWindow):
         self.experts: list = []
         self.list = ConsultationList(self.runner, lang)
         self._editor = None  # built in idle time after the first paint (see showEvent)
+        self._warmup: threading.Thread | None = None
         self.summary = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
@@ -95,26 +114,46 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._editor is None:  # after the first paint, so the first open is quick
-            QTimer.singleShot(0, lambda: self._closed or self.editor)
+        if self._warmup is None:  # after the first paint: so the first open is quick
+            self._warmup = threading.Thread(target=_import_editor_modules, daemon=True,
+                                            name="otdesk-warmup")
+            self._warmup.start()
+            QTimer.singleShot(WARMUP_POLL_MS, self._build_when_idle)
+
+    def _build_when_idle(self) -> None:
+        """One piece of the editor per turn of the event loop, once its modules are in."""
+        if self._closed or self._closing:
+            return
+        if self._warmup is not None and self._warmup.is_alive():
+            QTimer.singleShot(WARMUP_POLL_MS, self._build_when_idle)
+            return
+        if self._editor is None:
+            self._start_editor(in_steps=True)
+        elif not self._editor.build_step():
+            return
+        QTimer.singleShot(0, self._build_when_idle)
 
     @property
     def editor(self):
-        """The consultation editor (with its Summary page), built on first use."""
+        """The consultation editor (with its Summary page); what idle time has not built
+        yet is built now."""
         if self._editor is None:
-            from otdesk.ui.editor import ConsultationEditor
-            from otdesk.ui.summary_page import SummaryPage
-
-            self.summary = SummaryPage(self, self.lang,
-                                       allow_print=self.policy.allows("print"),
-                                       allow_pdf=self.policy.allows("pdf"))
-            self._editor = ConsultationEditor(self.runner, self.lang, self.rules,
-                                              summary=self.summary)
-            self._editor.back_requested.connect(self.show_list)
-            self._editor.recorder = self.author_name()
-            self._editor.experts = self.experts
-            self.stack.addWidget(self._editor)
+            self._start_editor(in_steps=False)
+        self._editor.finish_building()
         return self._editor
+
+    def _start_editor(self, in_steps: bool) -> None:
+        from otdesk.ui.editor import ConsultationEditor
+        from otdesk.ui.summary_page import SummaryPage
+
+        self.summary = SummaryPage(self, self.lang, allow_print=self.policy.allows("print"),
+                                   allow_pdf=self.policy.allows("pdf"))
+        self._editor = ConsultationEditor(self.runner, self.lang, self.rules,
+                                          summary=self.summary, in_steps=in_steps)
+        self._editor.back_requested.connect(self.show_list)
+        self._editor.recorder = self.author_name()
+        self._editor.experts = self.experts
+        self.stack.addWidget(self._editor)
 
     def _failed(self, consultation_id: int, error: UserError) -> None:
         if self._editor is not None and not self._closed:
