@@ -36,7 +36,6 @@ import datetime as dt
 import functools
 import json
 import threading
-from importlib import metadata
 from pathlib import Path
 
 import platformdirs
@@ -86,6 +85,8 @@ def _days_off(year: int) -> frozenset[dt.date]:
 def calendar_version() -> str:
     """Which holiday data the days off come from (the ``holidays`` package's version):
     deadlines stored with another version are computed again."""
+    from importlib import metadata  # ~2 MB and 20 ms: only when holiday data is needed
+
     try:
         return metadata.version("holidays")
     except metadata.PackageNotFoundError:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox,
                                QLineEdit, QPlainTextEdit, QWidget)
 
+from conftest import close_window, open_in_editor
 from otdesk.domain import Consultation, Option, PlanStep, ScaleRating, Situation
 from otdesk.ui.main_window import MainWindow
 
@@ -41,12 +42,12 @@ def test_every_control_on_every_page_has_an_accessible_name(qtbot, vault):
     c.plan.steps.append(PlanStep(action="Soitto"))
     vault.repository.update(c)
     window = MainWindow(vault, lang="fi")
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     window.show()
     qtbot.waitExposed(window)
     unnamed = {f"list: {type(w).__name__}" for w in _reachable_controls(window.list)
                if not _name(w).strip()}
-    window.open_consultation(c.id)
+    open_in_editor(qtbot, window, c.id)
     editor = window.editor
     for i in range(editor.nav.count()):
         editor.show_page(i)
@@ -61,10 +62,10 @@ def test_every_control_on_every_page_has_an_accessible_name(qtbot, vault):
 def test_pages_are_reached_by_keyboard_alone(qtbot, vault):
     c = vault.repository.create(Consultation(question="Kysymys"))
     window = MainWindow(vault, lang="fi")
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     window.show()
     qtbot.waitExposed(window)
-    window.open_consultation(c.id)
+    open_in_editor(qtbot, window, c.id)
     editor = window.editor
     for i in range(editor.nav.count()):
         qtbot.wait(5)  # a person's pause between key presses: the focus settles

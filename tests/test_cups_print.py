@@ -105,21 +105,26 @@ window = MainWindow(vault, lang="fi", settings=UserSettings(profile=ConsultantPr
 window.show()
 window.activateWindow()
 QTest.qWaitForWindowActive(window)
-window.open_consultation(int(sys.argv[3]))
-QTest.keyClick(window.editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
-page = window.summary
-def ready():
-    return page.print_button.isEnabled() and not page.busy
+page = None
 def wait(cond, seconds, what):
     end = __import__("time").monotonic() + seconds
     while not cond():
         QTest.qWait(50)
         if __import__("time").monotonic() > end:
-            sys.exit(f"timed out: {what}; the page says: {page.state.text()}")
+            said = page.state.text() if page is not None else "(no summary page yet)"
+            sys.exit(f"timed out: {what}; the page says: {said}")
+window.open_consultation(int(sys.argv[3]))  # opened on the storage worker
+wait(lambda: window.stack.currentWidget() is window.editor and window.editor.c is not None,
+     20, "the consultation to open")
+QTest.keyClick(window.editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+page = window.summary
+def ready():
+    return page.print_button.isEnabled() and not page.busy
 wait(ready, 20, "the preview")
 QTest.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
 wait(lambda: bool(vault.deliveries.of(int(sys.argv[3]))) and not page.busy, 30, "the delivery")
-window.close()
+window.close()  # as Ctrl+Q: closing waits until the storage worker has stored everything
+wait(lambda: window._closed, 30, "the window to close")
 vault.close()
 """
 

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from pypdf import PdfReader
 
-from conftest import PASSPHRASE, assert_clean_error, run_cli
+from conftest import PASSPHRASE, assert_clean_error, close_window, open_in_editor, run_cli
 from otdesk.deadlines import DeadlineRules
 from otdesk.domain import Consultation, Requester
 from otdesk.errors import UserError
@@ -27,6 +27,12 @@ def write_policy(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "policy.toml"
     path.write_text(textwrap.dedent(text), "utf-8")
     return path
+
+
+def add_window(qtbot, w) -> None:
+    """pytest-qt closes its widgets before the fixtures' teardown: close as Ctrl+Q and
+    wait until everything is stored (the close waits for the storage worker)."""
+    qtbot.addWidget(w, before_close_func=lambda w: w._closed or close_window(qtbot, w))
 
 
 def rsa_pair(tmp_path: Path, name: str, bits: int = 3072) -> tuple[Path, Path]:
@@ -312,8 +318,8 @@ def test_print_and_save_buttons_disabled_by_policy(qtbot, tmp_path, vault, monke
     policy = load_policy(write_policy(tmp_path, "[exports]\nprint = false\npdf = false\n"))
     c = vault.repository.create(Consultation(question="Miten tukea?"))
     w = MainWindow(vault, lang="en", policy=policy)
-    qtbot.addWidget(w)
-    w.open_consultation(c.id)
+    add_window(qtbot, w)
+    open_in_editor(qtbot, w, c.id)
     page = w.summary
     assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
     assert "policy does not allow" in page.print_button.toolTip()
@@ -329,7 +335,7 @@ def test_print_and_save_buttons_disabled_by_policy(qtbot, tmp_path, vault, monke
     qtbot.wait(200)
     assert asked == [] and not (tmp_path / "x.pdf").exists()
     assert vault.deliveries.of(c.id) == []
-    w.close()
+    close_window(qtbot, w)
 
 
 def test_main_window_uses_the_policy(qtbot, tmp_path, vault):
@@ -341,18 +347,18 @@ def test_main_window_uses_the_policy(qtbot, tmp_path, vault):
         [deadlines]
         intake_working_days = 1
         """))
+    c = vault.repository.create(Consultation(question="Miten?"))  # before the window: it writes
     w = MainWindow(vault, lang="fi", settings=UserSettings(intake_working_days=9),
                    policy=policy)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     assert w.rules == DeadlineRules(1, 10)
-    c = vault.repository.create(Consultation(question="Miten?"))
     from otdesk.operations import delivery
 
     pdf = delivery.prepare(vault, c.id, "fi", w.summary_context(), draft=True).pdf
     import io
 
     assert ORG in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
-    w.close()
+    close_window(qtbot, w)
 
 
 # --- IT escrow ------------------------------------------------------------------------------------
@@ -428,9 +434,9 @@ def test_auto_lock_hides_the_vault_and_asks_the_passphrase_again(qtbot, tmp_path
     assert policy.source("auto_lock_minutes") == f"{tmp_path / 'policy.toml'}:1"
     c = vault.repository.create(Consultation(question="Miten tukea?"))
     w = MainWindow(vault, lang="en", policy=policy)
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     assert w.idle is not None and w.idle.timer.interval() == 5 * 60_000
-    w.open_consultation(c.id)
+    open_in_editor(qtbot, w, c.id)
     w.idle.timer.timeout.emit()  # five idle minutes later
     assert w.locked and w.stack.currentWidget() is w.lock_screen
     assert not w.new_action.isEnabled() and w.quit_action.isEnabled()
@@ -440,16 +446,16 @@ def test_auto_lock_hides_the_vault_and_asks_the_passphrase_again(qtbot, tmp_path
     assert w.locked
     assert w.unlock(ask=lambda: PASSPHRASE) is True
     assert not w.locked and w.stack.currentWidget() is w.list and w.new_action.isEnabled()
-    w.close()
+    close_window(qtbot, w)
 
 
 def test_no_auto_lock_by_default(qtbot, vault):
     from otdesk.ui.main_window import MainWindow
 
     w = MainWindow(vault, lang="en")
-    qtbot.addWidget(w)
+    add_window(qtbot, w)
     assert w.idle is None
-    w.close()
+    close_window(qtbot, w)
 
 
 def test_escrow_recover_puts_the_key_back_in_the_keyring(tmp_path, data_dir, os_keyring):

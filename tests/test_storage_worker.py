@@ -26,7 +26,7 @@ from test_ui_consultation import keys, widget
 def make_window(qtbot, vault) -> MainWindow:
     w = MainWindow(vault, lang="en",
                    settings=UserSettings(profile=ConsultantProfile(name="Sanna")))
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     with qtbot.waitActive(w):
         w.show()
         w.activateWindow()

@@ -54,12 +54,10 @@ def keys(qtbot, w: QWidget, text: str) -> None:
 @pytest.fixture
 def window(qtbot, vault):
     w = MainWindow(vault, lang="en")
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     w.show()
     qtbot.waitExposed(w)
     yield w
-    if not w._closed:
-        close_window(qtbot, w)
 
 
 def saved(qtbot, window) -> None:
@@ -191,7 +189,7 @@ def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault,
     again_vault = open_vault(data_dir, passphrase=PASSPHRASE)
     try:
         again = MainWindow(again_vault, lang="en")
-        qtbot.addWidget(again)
+        qtbot.addWidget(again, before_close_func=lambda w: w._closed or close_window(qtbot, w))
         open_in_editor(qtbot, again, cid)
         assert widget(again.editor, "Name").text() == "Sanna Virtanen"
         assert widget(again.editor, "Background").toPlainText() == "Vanhemmat erosivat 2024."
@@ -261,7 +259,7 @@ def test_list_search_filter_and_overdue_marking(qtbot, vault):
 
     insert_demo(vault, 200, seed=5, deliveries=False)  # the list only: the fast path
     window = MainWindow(vault, lang="en")
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()

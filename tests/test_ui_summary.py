@@ -7,6 +7,7 @@ everything else — the page, the storage worker, the print thread — runs for 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -20,7 +21,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from otdesk.domain import Consent, Consultation, Option, PlanStep, Requester
+from conftest import close_window, open_in_editor, wait_for_editor
 from otdesk.settings import ConsultantProfile, UserSettings, os_login
+from otdesk.storage.deliveries import Deliveries
+from otdesk.storage.repository import Repository
 from otdesk.ui import summary_page
 from otdesk.ui.main_window import MainWindow
 from otdesk.ui.profile_dialog import ProfileDialog
@@ -29,7 +33,29 @@ PROFILE = ConsultantProfile(name="Sanna Virtanen", title="OT-koordinaattori",
                             phone="040 123 4567", email="sanna.virtanen@example.fi")
 
 
-def _held(repo, **fields) -> Consultation:
+@contextlib.contextmanager
+def disk(vault):
+    """A repository on a connection of the test's own: the vault's own connection only
+    reads while a MainWindow is open on it (its storage worker writes)."""
+    conn = vault.open_connection()
+    try:
+        yield Repository(conn)
+    finally:
+        conn.close()
+
+
+def stored_pdf(vault, delivery_id: int) -> bytes:
+    """The delivered PDF as the vault keeps it (reading it is audited: a write)."""
+    with disk(vault) as repo:
+        return Deliveries(repo).pdf(delivery_id)
+
+
+def _held(vault, **fields) -> Consultation:
+    with disk(vault) as repo:
+        return _held_in(repo, **fields)
+
+
+def _held_in(repo, **fields) -> Consultation:
     c = repo.create(Consultation(
         question="Miten tukea koulunkäyntiä huoltoriidan keskellä?",
         requester=Requester(name="Liisa Korhonen", organisation="Kuopion kaupunki"),
@@ -43,13 +69,14 @@ def _held(repo, **fields) -> Consultation:
 
 @pytest.fixture
 def held(vault):
-    return _held(vault.repository)
+    return _held(vault)
 
 
 def make_window(qtbot, vault, tmp_path, profile=PROFILE) -> MainWindow:
     settings = UserSettings(profile=ConsultantProfile(**vars(profile)))
     w = MainWindow(vault, lang="fi", settings=settings, settings_file=tmp_path / "settings.toml")
-    qtbot.addWidget(w)
+    # at teardown pytest-qt closes its widgets first: close as Ctrl+Q and wait until stored
+    qtbot.addWidget(w, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     with qtbot.waitActive(w):  # shortcuts reach the active window only
         w.show()
         w.activateWindow()
@@ -60,7 +87,8 @@ def make_window(qtbot, vault, tmp_path, profile=PROFILE) -> MainWindow:
 def window(qtbot, vault, tmp_path):
     w = make_window(qtbot, vault, tmp_path)
     yield w
-    w.close()
+    if not w._closed:
+        close_window(qtbot, w)
 
 
 # -- the scripted dialogs ---------------------------------------------------------------
@@ -130,16 +158,18 @@ def script(monkeypatch, tmp_path):
 def open_summary(qtbot, window, consultation_id):
     """Open the consultation from the list with the keyboard, then Ctrl+9."""
     window.show_list()
-    table = window.list.table
-    row = window.list.model.find(consultation_id)
-    if row is None:  # made by the test after the window: as after a restart
-        window.list.reload()
-        row = window.list.model.find(consultation_id)
-    table.setCurrentIndex(window.list.model.index(row, 0))
+    lst = window.list
+    table = lst.table
+    if lst.model.row_of(consultation_id) is None:  # made by the test after the window:
+        lst.reload()  # as after a restart
+    qtbot.waitUntil(lambda: lst.model.row_of(consultation_id) is not None, timeout=5000)
+    row = lst.model.row_of(consultation_id)
+    table.setCurrentIndex(lst.model.index(row, 0))
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Return)
     editor = window.editor
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is editor)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is editor and editor.c is not None
+                    and editor.c.id == consultation_id, timeout=5000)
     qtbot.keyClick(editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     page = window.summary
     assert editor.pages.currentWidget() is page
@@ -208,7 +238,7 @@ def test_print_button_prints_the_stored_pdf_and_seals(qtbot, window, vault, held
     (d,) = wait_deliveries(qtbot, vault, held.id, 1)
     assert (d.method, d.lang, d.version, d.via) == ("print", "fi", 1, "app")
     assert d.actor == f"Sanna Virtanen ({os_login()})"
-    stored = vault.deliveries.pdf(d.id)
+    stored = stored_pdf(vault, d.id)
     assert d.sha256 == hashlib.sha256(stored).hexdigest()
     qtbot.waitUntil(lambda: script.print_to.exists() and not page.busy, timeout=10000)
     assert_same_pages(script.print_to.read_bytes(), stored)
@@ -233,7 +263,7 @@ def test_save_button_warns_then_saves_the_exact_bytes(qtbot, window, vault, held
     (d,) = wait_deliveries(qtbot, vault, held.id, 1)
     assert script.suggested[0].endswith(f"{held.reference}-yhteenveto-v1.pdf")
     saved = script.save_to.read_bytes()
-    assert saved == vault.deliveries.pdf(d.id)
+    assert saved == stored_pdf(vault, d.id)
     assert d.sha256 == hashlib.sha256(saved).hexdigest() and d.method == "pdf"
     # the folder is remembered for the next save
     qtbot.waitUntil(lambda: not page.busy)
@@ -286,8 +316,9 @@ def test_an_edit_the_disk_refused_stops_the_delivery(qtbot, window, vault, held,
     page = open_summary(qtbot, window, held.id)
     editor = window.editor
     # from now on every write of this consultation fails, as on a failing disk
-    vault.conn.execute("CREATE TRIGGER refuse BEFORE UPDATE ON consultation_docs "
-                       "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    failing = vault.open_connection()
+    failing.execute("CREATE TRIGGER refuse BEFORE UPDATE ON consultation_docs "
+                    "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
     try:
         qtbot.keyClick(editor, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # options
         qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # situation
@@ -307,12 +338,13 @@ def test_an_edit_the_disk_refused_stops_the_delivery(qtbot, window, vault, held,
         assert vault.deliveries.of(held.id) == []
         assert not script.save_to.exists()
     finally:
-        vault.conn.execute("DROP TRIGGER refuse")
+        failing.execute("DROP TRIGGER refuse")
+        failing.close()
 
 
 def test_identified_without_consent_is_refused_and_goes_to_the_consent(
         qtbot, window, vault, script, tmp_path):
-    c = _held(vault.repository, anonymous=False, client_description="Poika, 13 v.")
+    c = _held(vault, anonymous=False, client_description="Poika, 13 v.")
     page = open_summary(qtbot, window, c.id)
     assert page.blockers.isVisible() and "suostumu" in page.blockers.text()
     script.save_to = tmp_path / "x.pdf"
@@ -331,9 +363,10 @@ def test_identified_without_consent_is_refused_and_goes_to_the_consent(
 
 def test_a_henkilotunnus_in_an_anonymous_text_blocks_delivery(qtbot, window, vault, script,
                                                               tmp_path):
-    c = _held(vault.repository)
-    c.situation.background = "Äidin henkilötunnus 131052-308T kirjattiin vahingossa."
-    vault.repository.update(c)
+    with disk(vault) as repo:
+        c = _held_in(repo)
+        c.situation.background = "Äidin henkilötunnus 131052-308T kirjattiin vahingossa."
+        repo.update(c)
     page = open_summary(qtbot, window, c.id)
     script.print_to = tmp_path / "x.pdf"
     script.go_to_field = False
@@ -344,7 +377,7 @@ def test_a_henkilotunnus_in_an_anonymous_text_blocks_delivery(qtbot, window, vau
 
 
 def test_summary_delivered_cannot_be_chosen_by_hand(qtbot, window, vault, held):
-    window.open_consultation(held.id)
+    open_in_editor(qtbot, window, held.id)
     editor = window.editor
     editor._fill_status_menu()
     (action,) = [a for a in editor.status_menu.actions() if a.text() == "Yhteenveto toimitettu"]
@@ -367,7 +400,7 @@ def test_the_first_delivery_asks_for_the_profile_once(qtbot, vault, held, script
         saved = UserSettings.load(tmp_path / "settings.toml")
         assert saved.profile.name == "Pekka Mäkinen" and saved.profile_asked
     finally:
-        w.close()
+        close_window(qtbot, w)
 
 
 def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, vault, script,
@@ -375,8 +408,8 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     """New request, every page typed, Save as PDF, reopen, addendum, print version 2,
     reopen version 1 and print it: each recorded delivery equals what went out."""
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
     editor = window.editor
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is editor)
     cid = editor.c.id
 
     def type_into(widget, text):
@@ -406,7 +439,7 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     script.save_to = tmp_path / "v1.pdf"
     press_save(qtbot, page)
     (first,) = wait_deliveries(qtbot, vault, cid, 1)
-    assert script.save_to.read_bytes() == vault.deliveries.pdf(first.id)
+    assert script.save_to.read_bytes() == stored_pdf(vault, first.id)
     assert "Kirjoitettu sivulle situation" in text_of(script.save_to.read_bytes())
 
     # reopen from the list, write an addendum, print version 2
@@ -425,7 +458,7 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     second = wait_deliveries(qtbot, vault, cid, 2)[1]
     assert (second.version, second.method) == (2, "print")
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
-    assert_same_pages(script.print_to.read_bytes(), vault.deliveries.pdf(second.id))
+    assert_same_pages(script.print_to.read_bytes(), stored_pdf(vault, second.id))
 
     # reopen version 1 from the list of deliveries (keyboard) and print it again
     wait_ready(qtbot, page)
@@ -434,14 +467,14 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     page.history.setCurrentRow(0)
     qtbot.keyClick(page.history, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.showing is not None and page.showing.reprint, timeout=5000)
-    assert page.pdf == vault.deliveries.pdf(first.id)
+    assert page.pdf == stored_pdf(vault, first.id)
     script.print_to = tmp_path / "v1-again.pdf"
     wait_ready(qtbot, page)
     press_print(qtbot, page)
     third = wait_deliveries(qtbot, vault, cid, 3)[2]
     assert (third.version, third.method, third.sha256) == (1, "print", first.sha256)
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
-    assert_same_pages(script.print_to.read_bytes(), vault.deliveries.pdf(first.id))
+    assert_same_pages(script.print_to.read_bytes(), stored_pdf(vault, first.id))
     assert not script.warnings
 
 
@@ -503,7 +536,7 @@ def test_the_profile_is_edited_in_settings_and_becomes_the_actor(qtbot, window, 
     press_print(qtbot, page)
     (d,) = wait_deliveries(qtbot, vault, held.id, 1)
     assert d.actor == f"Maija Mehiläinen ({os_login()})"
-    assert "maija@example.fi" in text_of(vault.deliveries.pdf(d.id))
+    assert "maija@example.fi" in text_of(stored_pdf(vault, d.id))
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
 
 
@@ -529,15 +562,16 @@ def test_closing_during_a_print_still_records_it(qtbot, vault, held, script, tmp
     script.print_to = tmp_path / "p.pdf"
     press_print(qtbot, page)
     qtbot.waitUntil(lambda: page._job is not None, timeout=10000)  # the printer has it
-    w.close()  # Ctrl+Q a moment later
+    close_window(qtbot, w)  # Ctrl+Q a moment later (closing waits until it is stored)
     (d,) = vault.deliveries.of(held.id)
     assert d.method == "print" and script.print_to.exists()
 
 
 def test_status_set_on_the_summary_page_lifts_the_refusal(qtbot, window, vault, script):
-    c = vault.repository.create(Consultation(question="Miten?"))
-    for status in ("accepted", "prepared"):
-        vault.repository.change_status(c.id, status)
+    with disk(vault) as repo:
+        c = repo.create(Consultation(question="Miten?"))
+        for status in ("accepted", "prepared"):
+            repo.change_status(c.id, status)
     page = open_summary(qtbot, window, c.id)
     assert "Pidetty" in page.blockers.text()
     choose_status(qtbot, window.editor, "held")

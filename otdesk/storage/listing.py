@@ -11,6 +11,8 @@ person reads, through the ``labels`` table.  No Qt here: the reader thread runs 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from array import array
 from dataclasses import dataclass, field
 
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -57,7 +59,7 @@ class Listing:
     rows of the first screen."""
 
     query: ListQuery
-    ids: list[int]
+    ids: array  # of int64 ("q"): 800 kB for 100,000, no Python object per id
     overdue: int
     rows: dict[int, ConsultationSummary] = field(default_factory=dict)
 
@@ -108,34 +110,39 @@ def listing(conn: sqlcipher.Connection, query: ListQuery, today: dt.date,
             first: int = FIRST_SCREEN) -> Listing:
     """The ordered ids of ``query``, the overdue count and the first ``first`` rows.
 
-    SQLite joins the ids into one text (``group_concat`` over the ordered query), which
-    Python splits: ten times faster than a row per id at 100,000.
+    SQLite writes the ids as one hexadecimal text (``group_concat`` over the ordered
+    query, 16 digits each), which becomes an int64 array without a Python object per
+    id: several times faster, and lighter, than a row per id at 100,000.
     """
+    ids = array("q")
     found = _filters(query)
     if found is None:
-        return Listing(query, [], 0)
+        return Listing(query, ids, 0)
     terms, params = found
     params["today"] = today.isoformat()
-    ids: list[int] = []
     overdue = 0
     try:
         for select in _selects(query, terms):
             text, late = conn.execute(
-                f"SELECT group_concat(id), sum(overdue) FROM ({select})", params).fetchone()
+                f"SELECT group_concat(printf('%016x', id), ''), sum(overdue) FROM ({select})",
+                params).fetchone()
             if text:
-                ids += map(int, text.split(","))
+                part = array("q", bytes.fromhex(text))
+                if sys.byteorder == "little":  # the digits are big-endian
+                    part.byteswap()
+                ids.extend(part)
             overdue += late or 0
     except sqlcipher.Error as exc:
         raise storage_error(exc) from exc
     return Listing(query, ids, overdue, rows(conn, ids[:first]))
 
 
-def rows(conn: sqlcipher.Connection, ids: list[int]) -> dict[int, ConsultationSummary]:
+def rows(conn: sqlcipher.Connection, ids) -> dict[int, ConsultationSummary]:
     """The list's lines of ``ids`` (those still there)."""
     found: dict[int, ConsultationSummary] = {}
     try:
         for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
+            chunk = list(ids[start:start + _CHUNK])
             marks = ",".join("?" * len(chunk))
             for r in conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM consultations"
                                   f" WHERE id IN ({marks})", chunk):

@@ -250,12 +250,12 @@ class BackgroundWriter:
                     if cid not in self._pending:
                         self._failed[cid] = snapshot
                     self._errors[cid] = error
-                self._on_error(cid, error)
+                self._safely(lambda e: self._on_error(cid, e), error)
             else:
                 stored = True
                 with self._cond:
                     self._errors.pop(cid, None)
-                self._on_saved(snapshot)
+                self._safely(self._on_saved, snapshot)
         return stored
 
     def _operate(self, store: Store, op: _Operation) -> None:

@@ -95,7 +95,7 @@ class ConsultationTableModel(QAbstractTableModel):
         """The ids of a new query, with the rows of its first screen."""
         self.beginResetModel()
         self.today = dt.date.today()
-        self._ids = array("q", answer.ids)
+        self._ids = answer.ids
         if len(self._rows) > CACHE_ROWS:
             self._rows.clear()
         self._asked.clear()

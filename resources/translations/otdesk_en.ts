@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Guiding questions</source>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Add a &amp;rating</source>
         <translation>Add a &amp;rating</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Add an &amp;option</source>
         <translation>Add an &amp;option</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Add a &amp;step</source>
         <translation>Add a &amp;step</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="83"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="83"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Not asked yet</source>
         <translation>Not asked yet</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="88"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <location filename="../../otdesk/ui/editor.py" line="92"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="99"/>
+        <location filename="../../otdesk/ui/editor.py" line="101"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="101"/>
+        <location filename="../../otdesk/ui/editor.py" line="103"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="107"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="115"/>
+        <location filename="../../otdesk/ui/editor.py" line="117"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="120"/>
+        <location filename="../../otdesk/ui/editor.py" line="158"/>
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="127"/>
-        <location filename="../../otdesk/ui/editor.py" line="188"/>
+        <location filename="../../otdesk/ui/editor.py" line="166"/>
+        <location filename="../../otdesk/ui/editor.py" line="217"/>
         <source>Close-out</source>
         <translation>Close-out</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="129"/>
+        <location filename="../../otdesk/ui/editor.py" line="169"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="135"/>
+        <location filename="../../otdesk/ui/editor.py" line="125"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="190"/>
+        <location filename="../../otdesk/ui/editor.py" line="219"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <location filename="../../otdesk/ui/editor.py" line="221"/>
         <source>Session date</source>
         <translation>Session date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="194"/>
+        <location filename="../../otdesk/ui/editor.py" line="223"/>
         <source>Session &amp;date</source>
         <translation>Session &amp;date</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="225"/>
         <source>Duration in minutes</source>
         <translation>Duration in minutes</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="199"/>
+        <location filename="../../otdesk/ui/editor.py" line="228"/>
         <source>D&amp;uration</source>
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="229"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="232"/>
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="205"/>
+        <location filename="../../otdesk/ui/editor.py" line="234"/>
         <source>Requester&apos;s feedback</source>
         <translation>Requester&apos;s feedback</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="236"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Feedback score from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="238"/>
         <source>Score (1–5)</source>
         <translation>Score (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="210"/>
+        <location filename="../../otdesk/ui/editor.py" line="239"/>
         <source>Feedback comment</source>
         <translation>Feedback comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="212"/>
+        <location filename="../../otdesk/ui/editor.py" line="241"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="235"/>
+        <location filename="../../otdesk/ui/editor.py" line="265"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="260"/>
+        <location filename="../../otdesk/ui/editor.py" line="298"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="402"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="410"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="426"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="392"/>
+        <location filename="../../otdesk/ui/editor.py" line="430"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="400"/>
+        <location filename="../../otdesk/ui/editor.py" line="438"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="402"/>
+        <location filename="../../otdesk/ui/editor.py" line="440"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="443"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="443"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="444"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="444"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="450"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="421"/>
+        <location filename="../../otdesk/ui/editor.py" line="459"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="461"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="429"/>
+        <location filename="../../otdesk/ui/editor.py" line="467"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="456"/>
+        <location filename="../../otdesk/ui/editor.py" line="494"/>
         <source>Why is the request %1?</source>
         <translation>Why is the request %1?</translation>
     </message>
@@ -278,52 +278,52 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="202"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="243"/>
         <source>Search all text…</source>
         <translation>Search all text…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="203"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="244"/>
         <source>Search consultations</source>
         <translation>Search consultations</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="206"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="247"/>
         <source>Show status</source>
         <translation>Show status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="207"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="248"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="208"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="249"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="211"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="252"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="212"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="253"/>
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="218"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="259"/>
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="237"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="282"/>
         <source>Number of consultations shown</source>
         <translation>Number of consultations shown</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="314"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="327"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n consultation</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="329"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -342,57 +342,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
         <source>Reference</source>
+        <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) the list&apos;s sort columns in storage.listing&apos;s words the view&apos;s header asked for another order (column, order) lines [first, last) are drawn but not read yet: (first, ids)</extracomment>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
         <source>Categories</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
         <source>Next due</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="77"/>
         <source>intake</source>
         <translation>intake</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="77"/>
         <source>preparation</source>
         <translation>preparation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="78"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="78"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="67"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
@@ -444,37 +445,37 @@
 <context>
     <name>ExpertsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="59"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="62"/>
         <source>Expert directory</source>
         <translation>Expert directory</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="62"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="65"/>
         <source>Experts</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="64"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="67"/>
         <source>&amp;Add…</source>
         <translation>&amp;Add…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="65"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="68"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="66"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="69"/>
         <source>&amp;Remove</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="99"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="115"/>
         <source>An expert needs a name.</source>
         <translation>An expert needs a name.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="127"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="145"/>
         <source>Remove %1 from the directory? Consultations that named them keep the name.</source>
         <translation>Remove %1 from the directory? Consultations that named them keep the name.</translation>
     </message>
@@ -730,39 +731,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="154"/>
+        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <source>Saving</source>
+        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import (reportlab among them: ~0.4 s), imported on a thread of its own after the first paint, so the UI thread never waits for it</extracomment>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="155"/>
+        <location filename="../../otdesk/ui/main_window.py" line="243"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="159"/>
+        <location filename="../../otdesk/ui/main_window.py" line="247"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="164"/>
+        <location filename="../../otdesk/ui/main_window.py" line="252"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="169"/>
+        <location filename="../../otdesk/ui/main_window.py" line="257"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="170"/>
+        <location filename="../../otdesk/ui/main_window.py" line="258"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="173"/>
+        <location filename="../../otdesk/ui/main_window.py" line="261"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -807,17 +819,17 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="65"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="72"/>
         <source>Your contact details</source>
         <translation>Your contact details</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="67"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
         <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
         <translation>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="81"/>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
@@ -921,7 +933,7 @@
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Go to the field</translation>
     </message>
@@ -982,164 +994,164 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="143"/>
         <source>Language of the summary</source>
         <translation>Language of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="336"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="150"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="334"/>
         <source>Print the summary</source>
         <translation>Print the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
         <source>Save the summary as a PDF file</source>
         <translation>Save the summary as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>The organisation&apos;s policy does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="162"/>
         <source>Summary state</source>
         <translation>Summary state</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="167"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Why the summary cannot be delivered yet</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="170"/>
         <source>Preview of the summary</source>
         <translation>Preview of the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="174"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
         <source>Delivered summaries</source>
         <translation>Delivered summaries</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="177"/>
         <source>New addendum</source>
         <translation>New addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
         <source>&amp;Add addendum</source>
         <translation>&amp;Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
         <source>Add addendum</source>
         <translation>Add addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="185"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
         <source>Show the current version</source>
         <translation>Show the current version</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="189"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="187"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="199"/>
         <source>Addendum</source>
         <translation>Addendum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="208"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="239"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="237"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="270"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="268"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="274"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="272"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Not delivered yet. Printing or saving records the delivery and seals the record.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="285"/>
         <source>printed</source>
         <translation>printed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="285"/>
         <source>saved as PDF</source>
         <translation>saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="300"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="298"/>
         <source>Opening the delivered version…</source>
         <translation>Opening the delivered version…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="309"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="357"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="355"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="421"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="461"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="419"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="459"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="436"/>
         <source>Printed version %1 at %2.</source>
         <translation>Printed version %1 at %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="440"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Saved version %1 as a PDF at %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="443"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="441"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Exactly the delivered version was handed out again.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="409"/>
         <source>Save the summary</source>
         <translation>Save the summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="413"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1147,13 +1159,13 @@
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>The saved PDF file is not encrypted.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</translation>
     </message>

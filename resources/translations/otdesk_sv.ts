@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Guiding questions</source>
         <translation>Stödfrågor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Add a &amp;rating</source>
         <translation>Lägg till &amp;bedömning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Add an &amp;option</source>
         <translation>Lägg till alter&amp;nativ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Add a &amp;step</source>
         <translation>Lägg till åt&amp;gärd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="83"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="83"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Not asked yet</source>
         <translation>Inte frågat ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="88"/>
         <source>← &amp;List</source>
         <translation>← &amp;Lista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
+        <location filename="../../otdesk/ui/editor.py" line="89"/>
         <source>Back to the list</source>
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <location filename="../../otdesk/ui/editor.py" line="92"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="99"/>
+        <location filename="../../otdesk/ui/editor.py" line="101"/>
         <source>Next deadline</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="101"/>
+        <location filename="../../otdesk/ui/editor.py" line="103"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="107"/>
         <source>Missing information</source>
         <translation>Uppgifter som saknas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="115"/>
+        <location filename="../../otdesk/ui/editor.py" line="117"/>
         <source>Pages of the consultation</source>
         <translation>Konsultationens sidor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="120"/>
+        <location filename="../../otdesk/ui/editor.py" line="158"/>
         <source>Request</source>
         <translation>Begäran</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="127"/>
-        <location filename="../../otdesk/ui/editor.py" line="188"/>
+        <location filename="../../otdesk/ui/editor.py" line="166"/>
+        <location filename="../../otdesk/ui/editor.py" line="217"/>
         <source>Close-out</source>
         <translation>Avslut och respons</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="129"/>
+        <location filename="../../otdesk/ui/editor.py" line="169"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="135"/>
+        <location filename="../../otdesk/ui/editor.py" line="125"/>
         <source>Sealed</source>
         <translation>Låst</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="190"/>
+        <location filename="../../otdesk/ui/editor.py" line="219"/>
         <source>Session</source>
         <translation>Konsultationsmöte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="192"/>
+        <location filename="../../otdesk/ui/editor.py" line="221"/>
         <source>Session date</source>
         <translation>Mötesdatum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="194"/>
+        <location filename="../../otdesk/ui/editor.py" line="223"/>
         <source>Session &amp;date</source>
         <translation>Mötes&amp;datum</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="196"/>
+        <location filename="../../otdesk/ui/editor.py" line="225"/>
         <source>Duration in minutes</source>
         <translation>Längd i minuter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="199"/>
+        <location filename="../../otdesk/ui/editor.py" line="228"/>
         <source>D&amp;uration</source>
         <translation>Lä&amp;ngd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="200"/>
+        <location filename="../../otdesk/ui/editor.py" line="229"/>
         <source>Mode</source>
         <translation>Mötesform</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="232"/>
         <source>&amp;Mode</source>
         <translation>Mötes&amp;form</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="205"/>
+        <location filename="../../otdesk/ui/editor.py" line="234"/>
         <source>Requester&apos;s feedback</source>
         <translation>Respons från den begärande yrkespersonen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="236"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Responsens betyg från 1 till 5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="209"/>
+        <location filename="../../otdesk/ui/editor.py" line="238"/>
         <source>Score (1–5)</source>
         <translation>Betyg (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="210"/>
+        <location filename="../../otdesk/ui/editor.py" line="239"/>
         <source>Feedback comment</source>
         <translation>Kommentar i responsen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="212"/>
+        <location filename="../../otdesk/ui/editor.py" line="241"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="235"/>
+        <location filename="../../otdesk/ui/editor.py" line="265"/>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="260"/>
+        <location filename="../../otdesk/ui/editor.py" line="298"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Sammanfattningen har överlämnats och uppgifterna är låsta. Skriv senare ändringar som daterade tillägg på sidan Sammanfattning.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="402"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="410"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="426"/>
         <source>Saved %1</source>
         <translation>Sparad kl. %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="392"/>
+        <location filename="../../otdesk/ui/editor.py" line="430"/>
         <source>NOT SAVED — trying again</source>
         <translation>INTE SPARAD — försöker igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="400"/>
+        <location filename="../../otdesk/ui/editor.py" line="438"/>
         <source>(organisation not given)</source>
         <translation>(organisation inte angiven)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="402"/>
+        <location filename="../../otdesk/ui/editor.py" line="440"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="443"/>
         <source>intake due</source>
         <translation>mottagning senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="443"/>
         <source>preparation due</source>
         <translation>förberedelse senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="444"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="444"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="450"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="421"/>
+        <location filename="../../otdesk/ui/editor.py" line="459"/>
         <source>Intake due %1</source>
         <translation>Mottagning senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="461"/>
         <source>preparation due %1</source>
         <translation>förberedelse senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="429"/>
+        <location filename="../../otdesk/ui/editor.py" line="467"/>
         <source>Reason: %1</source>
         <translation>Orsak: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="456"/>
+        <location filename="../../otdesk/ui/editor.py" line="494"/>
         <source>Why is the request %1?</source>
         <translation>Varför är begäran %1?</translation>
     </message>
@@ -278,52 +278,52 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="202"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="243"/>
         <source>Search all text…</source>
         <translation>Sök i all text…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="203"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="244"/>
         <source>Search consultations</source>
         <translation>Sök konsultationer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="206"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="247"/>
         <source>Show status</source>
         <translation>Visa status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="207"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="248"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="208"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="249"/>
         <source>Open (not closed)</source>
         <translation>Öppna (inte avslutade)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="211"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="252"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="212"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="253"/>
         <source>New consultation</source>
         <translation>Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="218"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="259"/>
         <source>Consultations</source>
         <translation>Konsultationer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="237"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="282"/>
         <source>Number of consultations shown</source>
         <translation>Antal konsultationer som visas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="314"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="327"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultation</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="329"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n försenad</numerusform>
@@ -342,57 +342,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
         <source>Reference</source>
+        <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) the list&apos;s sort columns in storage.listing&apos;s words the view&apos;s header asked for another order (column, order) lines [first, last) are drawn but not read yet: (first, ids)</extracomment>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="63"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
         <source>Categories</source>
         <translation>Situationskategorier</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
         <source>Next due</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="64"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="77"/>
         <source>intake</source>
         <translation>mottagning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="65"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="77"/>
         <source>preparation</source>
         <translation>förberedelse</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="78"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="66"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="78"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="67"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
@@ -444,37 +445,37 @@
 <context>
     <name>ExpertsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="59"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="62"/>
         <source>Expert directory</source>
         <translation>Expertregister</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="62"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="65"/>
         <source>Experts</source>
         <translation>Experter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="64"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="67"/>
         <source>&amp;Add…</source>
         <translation>&amp;Lägg till…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="65"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="68"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Redigera…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="66"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="69"/>
         <source>&amp;Remove</source>
         <translation>&amp;Ta bort</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="99"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="115"/>
         <source>An expert needs a name.</source>
         <translation>Ange ett namn för experten.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="127"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="145"/>
         <source>Remove %1 from the directory? Consultations that named them keep the name.</source>
         <translation>Vill du ta bort %1 från registret? Namnet finns kvar i de konsultationer där det redan har antecknats.</translation>
     </message>
@@ -730,39 +731,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="154"/>
+        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <source>Saving</source>
+        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import (reportlab among them: ~0.4 s), imported on a thread of its own after the first paint, so the UI thread never waits for it</extracomment>
+        <translation>Sparande</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="242"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="155"/>
+        <location filename="../../otdesk/ui/main_window.py" line="243"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="159"/>
+        <location filename="../../otdesk/ui/main_window.py" line="247"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="164"/>
+        <location filename="../../otdesk/ui/main_window.py" line="252"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="169"/>
+        <location filename="../../otdesk/ui/main_window.py" line="257"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="170"/>
+        <location filename="../../otdesk/ui/main_window.py" line="258"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="173"/>
+        <location filename="../../otdesk/ui/main_window.py" line="261"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
     </message>
 </context>
 <context>
@@ -807,17 +819,17 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="65"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="72"/>
         <source>Your contact details</source>
         <translation>Dina kontaktuppgifter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="67"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
         <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
         <translation>Sammanfattningen berättar för beställaren hur du nås. Uppgifterna skrivs ut i dess kontaktruta och ditt namn antecknas i händelseloggen. Du kan ändra dem senare under Verktyg → Inställningar.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="81"/>
         <source>&amp;Later</source>
         <translation>&amp;Senare</translation>
     </message>
@@ -921,7 +933,7 @@
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Gå till fältet</translation>
     </message>
@@ -982,164 +994,164 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="143"/>
         <source>Language of the summary</source>
         <translation>Sammanfattningens språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="336"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="150"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="334"/>
         <source>Print the summary</source>
         <translation>Skriv ut sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <source>Save as P&amp;DF…</source>
         <translation>Spara som &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
         <source>Save the summary as a PDF file</source>
         <translation>Spara sammanfattningen som en PDF-fil</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisationens policy tillåter inte detta.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="162"/>
         <source>Summary state</source>
         <translation>Sammanfattningens status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="169"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="167"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Varför sammanfattningen inte kan överlämnas ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="170"/>
         <source>Preview of the summary</source>
         <translation>Förhandsvisning av sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="174"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
         <source>Delivered summaries</source>
         <translation>Överlämnade sammanfattningar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="179"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="177"/>
         <source>New addendum</source>
         <translation>Nytt tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
         <source>&amp;Add addendum</source>
         <translation>Anteckna &amp;tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
         <source>Add addendum</source>
         <translation>Anteckna tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="185"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
         <source>Show the current version</source>
         <translation>Visa den aktuella versionen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="189"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="187"/>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
         <source>Delivered</source>
         <translation>Överlämnade</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="199"/>
         <source>Addendum</source>
         <translation>Tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="208"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="239"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="237"/>
         <source>Preparing the preview…</source>
         <translation>Förhandsvisningen förbereds…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="270"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="268"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Överlämnad: uppgifterna är låsta. Senare ändringar skrivs som daterade tillägg; om du skriver ut nu blir det version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="274"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="272"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Inte överlämnad ännu. När du skriver ut eller sparar sammanfattningen registreras överlämnandet och uppgifterna låses.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="285"/>
         <source>printed</source>
         <translation>utskriven</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="287"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="285"/>
         <source>saved as PDF</source>
         <translation>sparad som PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="300"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="298"/>
         <source>Opening the delivered version…</source>
         <translation>Den överlämnade versionen öppnas…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="309"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>En överlämnad sammanfattning visas: %1. Utskrift eller sparande lämnar nu ut exakt denna version igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="357"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="355"/>
         <source>Printing…</source>
         <translation>Skriver ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="421"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="461"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="419"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="459"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="436"/>
         <source>Printed version %1 at %2.</source>
         <translation>Version %1 skrevs ut kl. %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="440"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Version %1 sparades som PDF kl. %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="443"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="441"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Exakt samma överlämnade version lämnades ut igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="409"/>
         <source>Save the summary</source>
         <translation>Spara sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="413"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
@@ -1147,13 +1159,13 @@
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Den sparade PDF-filen är inte krypterad.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Spara den bara där beställarens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
     </message>
