@@ -5,24 +5,46 @@
                                             and en, and its pages as PNG (pdftoppm)
 
 :func:`measures` returns :class:`benchmarks.run.Measure` objects for
-``benchmarks/run.py`` to report.  Budgets (issue 4): the typical summary in
-≤ 150 ms, the 50-page one in ≤ 2 s, each the median of several renders after
-one warm-up render (font registration and template loading happen once per
-process; the first render's time is reported in the details).
+``benchmarks/run.py`` to report:
+
+* ``summary.ratio_3p``, ``summary.ratio_50p``: render_summary's time ÷ the time of
+  a plain reportlab document of the same pages and fonts (the floor), both built in
+  the same run, alternating A B A B …; budget: the median of the pairs' ratios
+  ≤ 1.5.  Judged on CPU time (``time.process_time``: the work done, which other
+  processes on the machine barely move); the wall-clock ratio is reported beside it
+  (``wall_median``).  The floor (:func:`plain_document`) is SimpleDocTemplate on A4
+  with the summary's margins and the DejaVu Sans faces it embeds (regular, bold,
+  oblique, registered by ``otdesk.summary.register_fonts``), the same texts as the
+  summary in the same order as Paragraphs (headings, labels, one paragraph per
+  block) and its facts, scale, options, steps, worry zones and contact block as
+  Tables of Paragraphs (:func:`floor_content`), padded with plain prose, or cut, to
+  exactly the summary's page count (:func:`fit_floor`).  Beside the ratio: both
+  documents' milliseconds (CPU and wall clock), pages, characters of text,
+  Paragraphs and Tables, and whether reportlab runs on rl_accel.
+* ``summary.typical`` (≤ 150 ms), ``summary.50_pages`` (≤ 2 s): the medians of the
+  same renders (issue 4).  One warm-up render each (font registration and template
+  loading happen once per process; its time is in the details).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import gc
+import io
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reportlab.lib.pagesizes import A4  # noqa: E402
 
 from benchmarks.run import Measure, ms  # noqa: E402
 from otdesk.domain import (  # noqa: E402
@@ -37,7 +59,14 @@ from otdesk.domain import (  # noqa: E402
     Session,
     Situation,
 )
-from otdesk.summary import SummaryOrg, render_summary  # noqa: E402
+from otdesk.summary import (  # noqa: E402
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    SummaryOrg,
+    register_fonts,
+    render_summary,
+)
 
 ORG = SummaryOrg(
     name="Itä-Suomen OT-keskus",
@@ -162,81 +191,299 @@ def long_consultation(pages: int = 50) -> Consultation:
 
 def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
-    import io
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-#: the floor's text: plain Finnish prose, one paragraph repeated
+#: filler for the floor, after the consultation's own text: plain Finnish prose
 _PLAIN_PARAGRAPH = ("Nuori on 14-vuotias ja asuu äitinsä ja kahden nuoremman sisaruksen kanssa. "
                     "Syksyn aikana koulupoissaolot ovat lisääntyneet, ja palvelut toimivat "
                     "rinnakkain ilman yhteistä suunnitelmaa. ") * 3
 
+#: the floor's fonts: the very DejaVu faces the summary embeds (otdesk/fonts), as
+#: otdesk.summary.register_fonts registers them.  (reportlab keeps one font object per
+#: TrueType face anyway: registering the same file again under another name only
+#: makes that name an alias, and whichever came first would serve both.)
+FLOOR_FONT, FLOOR_BOLD, FLOOR_ITALIC = FONT, FONT_BOLD, FONT_ITALIC
+#: the summary's page geometry (A4; see otdesk/summary.py MARGIN_*)
+_MARGINS_MM = {"leftMargin": 20, "rightMargin": 20, "topMargin": 27, "bottomMargin": 19}
+#: median ratio render_summary ÷ floor allowed
+RATIO_BUDGET = 1.5
 
-def plain_document(paragraphs: int) -> tuple[bytes, int]:
-    """The floor: a plain reportlab document (SimpleDocTemplate, the sample style
-    sheet, a built-in font, one heading and ``paragraphs`` paragraphs of text), as
-    PDF bytes and its page count.  What any reportlab document of that size costs."""
-    import io
 
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+def check_accelerated() -> bool:
+    """Whether reportlab runs on its C accelerators (the rl_accel package, a runtime
+    dependency in pyproject.toml): ``reportlab.lib.rl_accel`` then takes fp_str,
+    escapePDF, instanceStringWidthTTF … from the ``_rl_accel`` extension module, and
+    falls back to pure Python (slower) without it."""
+    from reportlab.lib import rl_accel
 
-    styles = getSampleStyleSheet()
+    # Verified (reportlab 5.1.0, rl_accel 0.9.1 in .venv): all eleven functions (fp_str, escapePDF, sameFrag, instanceStringWidthTTF,
+    # calcChecksum …) are the built-ins of _rl_accel.abi3.so.  The measures print
+    # "rl_accel on"/"OFF" from this check.
+    return (rl_accel.fp_str.__module__ == "_rl_accel"
+            and rl_accel.instanceStringWidthTTF.__module__ == "_rl_accel")
+
+
+@functools.cache
+def _floor_styles() -> dict:
+    """The floor's paragraph styles (the summary's sizes, nothing else), with the
+    summary's fonts registered (once per process, as the summary does)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FLOOR_FONT, fontSize=9.5, leading=13.6)
+    return {"p": body,
+            "h1": ParagraphStyle("h1", parent=body, fontName=FLOOR_BOLD, fontSize=16.5,
+                                 leading=21, spaceAfter=9),
+            "h2": ParagraphStyle("h2", parent=body, fontName=FLOOR_BOLD, fontSize=12.5,
+                                 leading=16, spaceBefore=15, spaceAfter=7),
+            "label": ParagraphStyle("label", parent=body, fontName=FLOOR_BOLD, fontSize=9,
+                                    leading=12.5, spaceBefore=7, spaceAfter=1.5),
+            "note": ParagraphStyle("note", parent=body, fontName=FLOOR_ITALIC, fontSize=8.5,
+                                   leading=12),
+            "td": ParagraphStyle("td", parent=body, fontSize=8.8, leading=12),
+            "th": ParagraphStyle("th", parent=body, fontName=FLOOR_BOLD, fontSize=8.5,
+                                 leading=11.2)}
+
+
+def floor_content(c: Consultation) -> list[tuple]:
+    """What the floor prints: what the summary prints of ``c``, in its order, plainly —
+    a title, headings, a bold label over each text, the texts as paragraphs (one per
+    blank-line-separated block), the facts, scale, options, steps, worry zones and
+    contact block as tables of Paragraph cells, the feedback request with an italic
+    note.  Items: (style, text), or ("row", table, header, cells) for one table row
+    (consecutive rows of a table make one Table), so that a prefix can end anywhere."""
+    items: list[tuple] = []
+
+    def texts(*pairs: tuple[str, str]) -> None:
+        for label, text in pairs:
+            blocks = [" ".join(b.split()) for b in (text or "").split("\n\n")]
+            blocks = [b for b in blocks if b]
+            if blocks:
+                items.append(("label", label))
+                items.extend(("p", b) for b in blocks)
+
+    def table(key: str, header: list[str] | None, rows: list[list[str]]) -> None:
+        items.extend(("row", key, header, [str(x or "") for x in row]) for row in rows)
+
+    s, r, p = c.situation, c.reflections, c.plan
+    items += [("h1", "Yhteenveto ja etenemissuunnitelma"),
+              ("note", f"{c.reference} · laadittu {dt.date(2026, 2, 16):%d.%m.%Y}")]
+    who = c.requester
+    table("facts", None, [["Vastaanotettu", f"{c.received_at:%d.%m.%Y} · {c.channel}"],
+                          ["Konsultaatio", f"{c.session.date} · {c.session.mode} · "
+                                           f"{c.session.duration_minutes} min"],
+                          ["Pyytäjä", f"{who.name}, {who.title} {who.organisation}"],
+                          ["Konsultoijat", ", ".join(c.consultants)]])
+    items.append(("h2", "Konsultaatiokysymys"))
+    items.append(("p", c.question))
+    items += [("label", "Aihepiirit")] + [("p", f"• {x}") for x in c.categories]
+    items.append(("h2", "1 Tilanne"))
+    texts(("Tausta", s.background), ("Mitä on kokeiltu", s.tried),
+          ("Palvelut", s.services), ("Huolet", s.worries), ("Mikä toimii", s.going_well),
+          ("Mitä pitäisi tapahtua", s.needs_to_happen), ("Lapsen näkökulma", s.child_view))
+    if s.scale:
+        items.append(("label", "Turvallisuusasteikko"))
+        table("scale", ["Osallistuja", "Arvio"], [[x.participant, x.value] for x in s.scale])
+    items.append(("h2", "2 Pohdinta"))
+    texts(("Pyytäjän ajatukset", r.requester_thoughts), ("Hypoteesit", r.hypotheses),
+          ("Näkökulmat", r.perspectives))
+    items.append(("h2", "3 Vaihtoehdot"))
+    table("options", ["Vaihtoehto", "Hyödyt", "Riskit", "Tarpeet"],
+          [[f"{o.title} {o.description} {o.why}", o.benefits, o.risks, o.needs]
+           for o in c.options])
+    items.append(("h2", "4 Etenemissuunnitelma"))
+    table("steps", ["Toimenpide", "Vastuu", "Aikataulu"],
+          [[x.action, x.responsible, x.due] for x in p.steps])
+    texts(("Seuranta", f"{p.follow_up_date} {p.follow_up_agreement}"),
+          ("Yhteystahot", p.contacts))
+    items += [("label", "Asiantuntijat")] + [("p", f"• {x}") for x in c.experts]
+    items.append(("h2", "Huolen vyöhykkeet"))
+    table("worry", None, [["Alussa", f"{c.worry_start} / 4"], ["Lopussa", f"{c.worry_end} / 4"]])
+    items.append(("h2", "Yhteystiedot"))
+    table("contact", None, [["Lisätietoja konsultaatiosta antavat:"],
+                            [", ".join(c.consultants)], [ORG.name],
+                            *[[line] for line in ORG.contact.split("\n")]])
+    items += [("h2", "Palaute"),
+              ("p", "Arvioi, kuinka hyödyllinen konsultaatio oli asteikolla 1–5."),
+              ("p", "☐ 1    ☐ 2    ☐ 3    ☐ 4    ☐ 5"), ("p", "Kommentti: " + "_" * 60),
+              ("note", f"Palauta lomake viitteellä {c.reference} OT-keskukseen.")]
+    return items
+
+
+def plain_document(items: Sequence[tuple]) -> tuple[bytes, int]:
+    """The floor: a plain reportlab document — SimpleDocTemplate on A4 with the
+    summary's margins, the DejaVu faces the summary embeds (subsets), ``items``
+    (:func:`floor_content`) as Paragraphs and Tables of Paragraphs — as PDF bytes and
+    its page count."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    st = _floor_styles()
+    story: list = []
+    rows: list = []
+    for n, item in enumerate(items):
+        if item[0] == "row":
+            _, key, header, cells = item
+            if not rows and header:
+                rows.append([Paragraph(escape(h), st["th"]) for h in header])
+            rows.append([Paragraph(escape(cell), st["td"]) for cell in cells])
+            following = items[n + 1] if n + 1 < len(items) else None
+            if following is None or following[0] != "row" or following[1] != key:
+                width = 170 * mm / len(cells)
+                story.append(Table(rows, colWidths=[width] * len(cells),
+                                   repeatRows=1 if header else 0,
+                                   style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                          ("LINEBELOW", (0, 0), (-1, -1), 0.5, "#C9D2DC")]))
+                rows = []
+        else:
+            story.append(Paragraph(escape(item[1]), st[item[0]]))
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4)
-    story = [Paragraph("Yhteenveto", styles["Heading1"])]
-    story += [Paragraph(_PLAIN_PARAGRAPH, styles["BodyText"]) for _ in range(paragraphs)]
+    doc = SimpleDocTemplate(out, pagesize=A4, invariant=1, initialFontName=FLOOR_FONT,
+                            **{k: v * mm for k, v in _MARGINS_MM.items()})
     doc.build(story)
     return out.getvalue(), doc.page
 
 
-def plain_floor(pages: int, rounds: int = 9) -> dict:
-    """Time a plain reportlab document of exactly ``pages`` pages (the most text that
-    still fits them), median of ``rounds`` builds after a warm-up one."""
-    low, high = 1, 8
-    while plain_document(high)[1] <= pages:  # grow until too long, then bisect
-        low, high = high, high * 2
-    while high - low > 1:
+def fit_floor(c: Consultation, pages: int) -> list[tuple]:
+    """The floor's items for ``pages`` pages: the consultation's content
+    (:func:`floor_content`), padded with plain paragraphs (or cut, at any paragraph or
+    table row) to the shortest prefix that fills ``pages`` pages."""
+    items = floor_content(c)
+    while plain_document(items)[1] < pages:  # pad until long enough …
+        items = items + [("p", _PLAIN_PARAGRAPH)] * max(8, len(items) // 2)
+    low, high = 1, len(items)  # … then the shortest prefix of that many pages
+    while low < high:
         mid = (low + high) // 2
-        low, high = (mid, high) if plain_document(mid)[1] <= pages else (low, mid)
-    pdf, got = plain_document(low)
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        plain_document(low)
-        times.append(time.perf_counter() - start)
-    return {"pages": got, "paragraphs": low, "bytes": len(pdf),
-            "median_ms": ms(statistics.median(times)), "times": times}
+        low, high = (mid + 1, high) if plain_document(items[:mid])[1] < pages else (low, mid)
+    return items[:low]
 
 
-def _time(consultation: Consultation, rounds: int) -> tuple[list[float], float, bytes]:
+def plain_floor(pages: int, rounds: int = 9) -> dict:
+    """Time a plain reportlab document of ``pages`` pages (the typical consultation's
+    content padded to that length; :func:`fit_floor`), median of ``rounds`` builds
+    after a warm-up one.  (Used by benchmarks/delivery.py.)"""
+    items = fit_floor(typical_consultation(), pages)
+    pdf, got = plain_document(items)
+    times = [_timed(lambda: plain_document(items))[0] for _ in range(rounds)]
+    return {"pages": got, "paragraphs": sum(item[0] != "row" for item in items),
+            "bytes": len(pdf), "median_ms": ms(statistics.median(times)), "times": times}
+
+
+def flowables(build) -> dict[str, int]:
+    """How many Paragraphs and Tables ``build()`` makes (splits included)."""
+    from unittest import mock
+
+    from reportlab.platypus import Paragraph, Table
+
+    counts = {"paragraphs": 0, "tables": 0}
+
+    def counting(cls, key):
+        original = cls.__init__
+
+        def init(self, *args, **kwargs):
+            counts[key] += 1
+            original(self, *args, **kwargs)
+        return mock.patch.object(cls, "__init__", init)
+
+    with counting(Paragraph, "paragraphs"), counting(Table, "tables"):
+        build()
+    return counts
+
+
+def text_chars(pdf: bytes) -> int:
+    """How much text a PDF holds (characters pypdf extracts, blanks not counted)."""
+    from pypdf import PdfReader
+
+    return sum(len("".join((page.extract_text() or "").split()))
+               for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _timed(fn) -> tuple[float, float]:
+    """Seconds ``fn()`` took: wall clock and this process's CPU time."""
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def compare(consultation: Consultation, rounds: int) -> dict:
+    """render_summary (A) and its floor (B) in the same run, A B A B …: ``rounds``
+    pairs after one warm-up of each; per pair the ratio A ÷ B, of CPU time (what is
+    judged: other processes on the machine barely move it) and of wall-clock time."""
     start = time.perf_counter()
     pdf = render_summary(consultation, "fi", org=ORG)
     first = time.perf_counter() - start
-    times = []
+    pages = page_count(pdf)
+    items = fit_floor(consultation, pages)
+    floor_pdf, floor_pages = plain_document(items)  # (the floor's warm-up)
+    a, b = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
-        render_summary(consultation, "fi", org=ORG)
-        times.append(time.perf_counter() - start)
-    return times, first, pdf
+        a.append(_timed(lambda: render_summary(consultation, "fi", org=ORG)))
+        b.append(_timed(lambda: plain_document(items)))
+    return {"summary": [t[0] for t in a], "floor": [t[0] for t in b],
+            "summary_cpu": [t[1] for t in a], "floor_cpu": [t[1] for t in b],
+            "ratios": [x[1] / y[1] for x, y in zip(a, b)],
+            "wall_ratios": [x[0] / y[0] for x, y in zip(a, b)],
+            "first": first, "pages": pages, "bytes": len(pdf), "chars": text_chars(pdf),
+            "floor_pages": floor_pages, "floor_bytes": len(floor_pdf),
+            "floor_chars": text_chars(floor_pdf),
+            "flowables": flowables(lambda: render_summary(consultation, "fi", org=ORG)),
+            "floor_flowables": flowables(lambda: plain_document(items))}
 
 
-def measures(rounds: int = 9) -> list[Measure]:
-    """The typical and the 50-page summary, ``rounds`` renders each after a warm-up."""
+def measures(rounds: int = 15) -> list[Measure]:
+    """The typical (3–4 pages) and the 50-page summary: render_summary against a plain
+    reportlab document of the same pages and fonts, alternating, in this run
+    (``rounds`` pairs, at least 5 for the 50 pages); the absolute render times come
+    from the same renders."""
+    accelerated = check_accelerated()
     out = []
-    for name, consultation, budget, n in (
-            ("summary.typical", typical_consultation(), 150, rounds),
-            ("summary.50_pages", long_consultation(50), 2000, max(3, rounds // 3))):
-        times, first, pdf = _time(consultation, n)
-        pages = page_count(pdf)
+    for key, name, consultation, budget, n in (
+            ("3p", "summary.typical", typical_consultation(), 150, rounds),
+            ("50p", "summary.50_pages", long_consultation(50), 2000, max(5, rounds // 2))):
+        r = compare(consultation, n)
+        a, b = statistics.median(r["summary"]), statistics.median(r["floor"])
+        a_cpu, b_cpu = statistics.median(r["summary_cpu"]), statistics.median(r["floor_cpu"])
+        ratio, wall_ratio = statistics.median(r["ratios"]), statistics.median(r["wall_ratios"])
+        fl, ff = r["flowables"], r["floor_flowables"]
         out.append(Measure(
-            name, f"render_summary() of a {pages}-page summary, median of {n} renders",
-            {"median": ms(statistics.median(times)), "max": ms(max(times))}, "ms",
+            name, f"render_summary() of a {r['pages']}-page summary, median of {n} renders",
+            {"median": ms(a), "max": ms(max(r["summary"]))}, "ms",
             {"stat": "median", "op": "<=", "limit": budget},
-            details={"pages": pages, "bytes": len(pdf), "first_render_ms": ms(first)},
-        ).judge())
+            details={"pages": r["pages"], "bytes": r["bytes"],
+                     "first_render_ms": ms(r["first"])}).judge())
+        out.append(Measure(
+            f"summary.ratio_{key}",
+            f"render_summary() ÷ a plain reportlab document (SimpleDocTemplate, Paragraphs "
+            f"and Tables, DejaVu Sans) of the same {r['pages']} pages, CPU time, median of "
+            f"{n} alternating pairs in this run",
+            {"median": round(ratio, 3), "max": round(max(r["ratios"]), 3),
+             "wall_median": round(wall_ratio, 3)}, "×",
+            {"stat": "median", "op": "<=", "limit": RATIO_BUDGET},
+            details={"floor": f"plain reportlab {b_cpu * 1000:.1f} ms CPU "
+                              f"(summary {a_cpu * 1000:.1f} ms)",
+                     "note": f"summary {ms(a_cpu):g} ms vs floor {ms(b_cpu):g} ms of CPU "
+                             f"(wall clock {ms(a):g} vs {ms(b):g} ms); {r['pages']} vs "
+                             f"{r['floor_pages']} pages, {r['chars']:,} vs "
+                             f"{r['floor_chars']:,} characters of text, "
+                             f"{fl['paragraphs']} vs {ff['paragraphs']} paragraphs, "
+                             f"{fl['tables']} vs {ff['tables']} tables; rl_accel "
+                             f"{'on' if accelerated else 'OFF'}",
+                     "summary_median_ms": ms(a_cpu), "floor_median_ms": ms(b_cpu),
+                     "summary_wall_median_ms": ms(a), "floor_wall_median_ms": ms(b),
+                     "summary_cpu_ms": [ms(t) for t in r["summary_cpu"]],
+                     "floor_cpu_ms": [ms(t) for t in r["floor_cpu"]],
+                     "summary_wall_ms": [ms(t) for t in r["summary"]],
+                     "floor_wall_ms": [ms(t) for t in r["floor"]],
+                     "ratios": [round(x, 3) for x in r["ratios"]],
+                     "wall_ratios": [round(x, 3) for x in r["wall_ratios"]],
+                     "pages": r["pages"], "floor_pages": r["floor_pages"],
+                     "chars": r["chars"], "floor_chars": r["floor_chars"],
+                     "flowables": fl, "floor_flowables": ff,
+                     "bytes": r["bytes"], "floor_bytes": r["floor_bytes"],
+                     "rl_accel": accelerated}).judge())
     return out
 
 
@@ -256,13 +503,15 @@ def write_pngs(folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--png", type=Path, help="also write PDFs and PNG pages here")
     args = parser.parse_args(argv)
     for m in measures(args.rounds):
         values = ", ".join(f"{k} {v:g}" for k, v in m.values.items())
-        print(f"{m.name:<18} {values} {m.unit}  (budget {m.budget_text()}: "
-              f"{m.result_text()})  {m.details}")
+        extra = m.details.get("note", m.details)
+        floor = f", floor {m.details['floor']}" if "floor" in m.details else ""
+        print(f"{m.name:<18} {values} {m.unit}  (budget {m.budget_text()}{floor}: "
+              f"{m.result_text()})  {extra}")
     if args.png:
         write_pngs(args.png)
     return 0

@@ -21,6 +21,11 @@ version, addenda and ``generated`` date give the same bytes (reportlab's
   Long words wrap; long texts are cut into pieces so that they flow across
   pages quickly and a huge table cell never overflows a page.
 * An anonymous consultation shows no identifying field of the client.
+* Speed (``benchmarks/summary.py``: within 1.5x a plain reportlab document of the
+  same pages and fonts): a text with line breaks is one plain Paragraph per line
+  (:func:`_lines`; reportlab lays out ``<br/>`` several times slower); a Paragraph
+  wrapped again at the same width keeps its lines; reportlab runs on its C
+  accelerators (``rl_accel``).
 
 No Qt here.
 """
@@ -56,11 +61,11 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _RLParagraph
 
 from otdesk import vocabulary
 from otdesk.domain import Consultation
@@ -228,6 +233,9 @@ _DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\ud800-\udfff\ufeff
                    "\ufdd0-\ufdef\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
+#: a character beyond the basic plane (only then are the other planes' non-characters
+#: looked for, one by one)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def clean(text: Any) -> str:
@@ -246,10 +254,10 @@ def clean(text: Any) -> str:
         text = str(text)
     text = _NEWLINES.sub("\n", text)
     text = _DROP.sub("", text)
-    if any(ord(ch) > 0xFFFF for ch in text):
+    if _ASTRAL.search(text):
         text = "".join(ch for ch in text if (ord(ch) & 0xFFFE) != 0xFFFE)
     text = unicodedata.normalize("NFC", text).replace("\t", " ")
-    if not text.isascii():
+    if not text.isascii() and _uncovered().search(text):
         text = text.translate(_glyph_map())
     return _BLANK_RUNS.sub("\n\n", text)
 
@@ -280,6 +288,20 @@ def _glyph_map() -> _GlyphMap:
     register_fonts()
     face = pdfmetrics.getFont(FONT).face
     return _GlyphMap(frozenset(face.charToGlyph) | {0x0A})
+
+
+@functools.cache
+def _uncovered() -> re.Pattern[str]:
+    """A character that :func:`_glyph_map` changes (one the font lacks): a text without
+    one needs no translation (most texts: the map's lookups were a long text's
+    biggest cost in :func:`clean`)."""
+    codes = sorted(_glyph_map().covered)
+    runs, start = [], codes[0]
+    for prev, code in zip(codes, codes[1:] + [-1]):
+        if code != prev + 1:
+            runs.append(f"\\U{start:08X}-\\U{prev:08X}")
+            start = code
+    return re.compile(f"[^{''.join(runs)}]")
 
 
 def markup(text: str) -> str:
@@ -438,6 +460,29 @@ def _chars_for(width: float, style: ParagraphStyle, lines: int) -> int:
     return per_line * lines
 
 
+class Paragraph(_RLParagraph):
+    """reportlab's Paragraph that does not break its lines again when it is wrapped
+    again at the width of its last wrap (a table wraps each cell to size its rows, again
+    when it splits and again when it draws; KeepTogether and the frame wrap the same
+    paragraph twice): its lines depend on the width alone.  A split may drop the lines
+    (reportlab's does, when the paragraph must go on whole), so after one the next wrap
+    breaks them again."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None  # (width, size)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            self.width, self.height = self._wrapped[1]
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._wrapped = None
+        return super().split(availWidth, availHeight)
+
+
 #: every table: text at the top of its cell, and our font for reportlab's own drawing of
 #: string cells (its default is an unembedded Helvetica)
 _TABLE_BASE = (("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT))
@@ -453,6 +498,39 @@ class _Heading(Paragraph):
         self.canv.setLineWidth(0.6)
         self.canv.line(0, -3, self.width, -3)
         self.canv.restoreState()
+
+
+@functools.cache
+def _line_style(style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    """``style`` for one line of a text with line breaks: the space above only on the
+    first line, the space below only on the last (the block keeps its outer spacing)."""
+    if first and last:
+        return style
+    return ParagraphStyle(f"{style.name}~{int(first)}{int(last)}", parent=style,
+                          spaceBefore=style.spaceBefore if first else 0,
+                          spaceAfter=style.spaceAfter if last else 0,
+                          firstLineIndent=style.firstLineIndent if first else 0)
+
+
+def _lines(text: str, style: ParagraphStyle, lead: str = "",
+           bullet: str | None = None) -> list[Flowable]:
+    """A piece of text (cleaned) as flowables: one Paragraph per line that has text,
+    a Spacer of one line per blank line.  ``lead`` (markup) and ``bullet`` go on the
+    first line.  The frame (or a table cell) then splits between them like between any
+    flowables: reportlab lays out a paragraph with ``<br/>`` line breaks several times
+    slower than plain ones."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()] or [0]
+    first, last = filled[0], filled[-1]
+    out: list[Flowable] = []
+    for i, line in enumerate(lines):
+        if line.strip() or i == first:
+            out.append(Paragraph((lead if i == first else "") + markup(line),
+                                 _line_style(style, i == first, i == last),
+                                 bulletText=bullet if i == first else None))
+        else:
+            out.append(Spacer(1, style.leading))
+    return out
 
 
 # --- page furniture ---------------------------------------------------------------------
@@ -705,9 +783,9 @@ class _Story:
         out: list[Flowable] = []
         for i, piece in enumerate(pieces(text, chars, BODY_LINES)):
             if i == 0:
-                out.append(Paragraph(lead + markup(piece), style, bulletText=bullet))
+                out += _lines(piece, style, lead, bullet)
             else:
-                out.append(Paragraph(markup(piece), _continued(style)))
+                out += _lines(piece, _continued(style))
         return out
 
     def labelled(self, label: str, text: str) -> None:
@@ -801,7 +879,7 @@ class _Story:
                             CELL_LINES)
             for i, chunk in enumerate(chunks):
                 rows.append([Paragraph(markup(label) if i == 0 else "", self.st["fact_label"]),
-                             Paragraph(markup(chunk), self.st[style])])
+                             _lines(chunk, self.st[style])])
         style = [*_TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
                  ("LEFTPADDING", (0, 0), (0, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
                  ("TOPPADDING", (0, 0), (-1, -1), 2.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
@@ -1078,10 +1156,10 @@ class _Grid:
             ("TOPPADDING", (0, 0), (-1, 0), 4.5), ("BOTTOMPADDING", (0, 0), (-1, 0), 4.5),
         ]
 
-    def _blocks(self, parts: list[tuple[str, str]], width: float) -> list[list[Paragraph]]:
-        """The cell's parts as Paragraph pieces grouped into row-sized blocks."""
+    def _blocks(self, parts: list[tuple[str, str]], width: float) -> list[list[Flowable]]:
+        """The cell's parts as flowables (:func:`_lines`) grouped into row-sized blocks."""
         budget_lines = CELL_LINES
-        blocks: list[list[Paragraph]] = [[]]
+        blocks: list[list[Flowable]] = [[]]
         used = 0
         for style_name, text in parts:
             style = self.st[style_name]
@@ -1094,7 +1172,7 @@ class _Grid:
                 if blocks[-1] and used + cost > budget_lines:
                     blocks.append([])
                     used = 0
-                blocks[-1].append(Paragraph(markup(piece), style))
+                blocks[-1] += _lines(piece, style)
                 used += cost
         return blocks
 
@@ -1113,7 +1191,7 @@ class _Grid:
             for i, piece in enumerate(pieces(text, limit, CELL_LINES)):
                 lead = (f'<font name="{FONT_BOLD}">{markup(clean(label))}:</font> '
                         if i == 0 and label else "")
-                self.data.append([Paragraph(lead + markup(piece), self.st["td_why"])]
+                self.data.append([_lines(piece, self.st["td_why"], lead)]
                                  + [""] * (len(self.widths) - 1))
                 row = len(self.data) - 1
                 self.cmds.append(("SPAN", (0, row), (-1, row)))

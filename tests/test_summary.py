@@ -562,6 +562,87 @@ def test_wording_template_needs_every_language():
     assert set(summary.load_wording()) >= summary._WORDING_KEYS
 
 
+# --- line breaks, and what keeps the summary fast ---------------------------------------------
+
+
+def test_lines_and_blank_lines_are_kept_in_order(tmp_path):
+    """A text with line breaks is one Paragraph per line and a Spacer of one line per
+    blank line: running text and a table cell keep every line, in order, across pages,
+    and a blank line shows as a line's gap."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    summary.register_fonts()
+    inline = summary._styles()["inline"]  # space above: on the first line only
+    parts = summary._lines("yksi\n\n \nkaksi <b>&\nkolme", inline, lead="<b>L:</b> ")
+    assert [type(p) for p in parts][1:3] == [Spacer, Spacer]
+    assert all(isinstance(p, Paragraph) for p in parts[:1] + parts[3:])
+    assert [p.height for p in parts[1:3]] == [inline.leading] * 2
+    assert [p.style.spaceBefore for p in (parts[0], parts[3], parts[4])] == \
+        [inline.spaceBefore, 0, 0]
+
+    def text(prefix: str, n: int) -> str:
+        lines = []
+        for i in range(n):
+            lines.append(f"{prefix}{i:03d} <b>& " + "sana " * (i % 30))
+            if i % 5 == 0:
+                lines += [""] * (1 + i % 2)
+        return "\n".join(lines)
+
+    c = canary_consultation()
+    c.situation.background = "ZQGAPA\n\nZQGAPB\nZQGAPC\n" + text("ZQLINE", 300)
+    c.options[0].benefits = text("ZQCELL", 120)
+    pdf = render_summary(c, "fi")
+    assert len(reader(pdf).pages) > 3
+    extracted = all_text(pdf)
+    assert re.findall(r"ZQLINE(\d{3})", extracted) == [f"{i:03d}" for i in range(300)]
+    assert re.findall(r"ZQCELL(\d{3})", extracted) == [f"{i:03d}" for i in range(120)]
+    assert "ZQLINE007 <b>& sana sana" in extracted
+    assert_in_order(extracted, ["ZQGAPA", "ZQGAPB", "ZQGAPC", "ZQLINE000",
+                                label("situation.tried", "fi"), "ZQTRIED"])
+    require(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "gaps.pdf"
+    path.write_bytes(pdf)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "2", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    y = {w: float(m) for m, w in re.findall(r'yMin="([\d.]+)"[^>]*>(ZQGAP[ABC])<', html)}
+    assert len(y) == 3 and y["ZQGAPA"] < y["ZQGAPB"] < y["ZQGAPC"]
+    line = y["ZQGAPC"] - y["ZQGAPB"]
+    assert y["ZQGAPB"] - y["ZQGAPA"] == pytest.approx(2 * line, abs=0.5)
+
+
+def test_a_paragraph_wrapped_again_at_the_same_width_keeps_its_lines():
+    from unittest import mock
+
+    summary.register_fonts()
+    p = summary.Paragraph("yksi kaksi kolme " * 30, summary._styles()["body"])
+    size = p.wrap(200, 1000)
+    with mock.patch.object(summary.Paragraph, "breakLines",
+                           side_effect=AssertionError("broken again")):
+        assert p.wrap(200, 500) == size
+    assert p.wrap(300, 1000) != size and p.wrap(200, 1000) == size
+    # a split that sends the paragraph on whole drops its lines: the next wrap breaks them
+    assert len(p.wrap(200, 1000)) == 2 and p.height > 20 and p.split(200, 15) == []
+    p.wrap(200, 1000)
+    p.drawOn(summary.Canvas(io.BytesIO()), 0, 0)
+
+
+def test_texts_the_font_covers_need_no_translation():
+    summary.register_fonts()
+    covered = summary._glyph_map().covered
+    uncovered = summary._uncovered()
+    for code in [*range(0x20, 0x3000), 0x1F600, 0x1F984, 0x1D400, 0xE0001, 0x10FFFD]:
+        assert (uncovered.search(chr(code)) is None) == (code in covered), hex(code)
+
+
+def test_reportlab_runs_on_its_c_accelerators():
+    """rl_accel (a runtime dependency) is installed and reportlab takes its functions
+    from the C module ``_rl_accel`` (else from pure Python, several times slower)."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == rl_accel.sameFrag.__module__ == "_rl_accel"
+    assert rl_accel.instanceStringWidthTTF.__module__ == "_rl_accel"
+
+
 # --- the organisation's logo ----------------------------------------------------------------
 
 
