@@ -58,11 +58,12 @@ def wait_for_editor(qtbot, window) -> None:
 
 
 def wait_for_list(qtbot, lst, count: int | None = None) -> None:
-    """Wait until the list shows the answer to its current query (``count`` lines) with
-    every line read."""
+    """Wait until the list shows the answer to its current query (``count`` lines), every
+    id known and the first screen read."""
     def ready():
         n = lst.model.rowCount()
-        return (count is None or n == count) and all(
+        return (count is None or n == count) and (n == 0 or lst.model.id_at(n - 1)
+                                                  is not None) and all(
             lst.model.line(i) is not None for i in range(min(n, 50)))
     qtbot.waitUntil(ready, timeout=5000)
 

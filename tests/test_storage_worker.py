@@ -200,8 +200,9 @@ def test_a_slow_render_on_the_worker_never_stalls_the_ui_thread(qtbot, vault):
         qtbot.keyClick(window.editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: window.summary.showing is not None, timeout=60000)
         rendered = time.monotonic() - started
-    assert rendered > 0.1  # the render was slow enough to have stalled a UI that waited
+    # a UI thread that waited for the render would have shown a gap as long as it
     assert heart.longest < 100, heart.longest
+    assert rendered * 1000 > 2 * heart.longest, (rendered, heart.longest)
     close_window(qtbot, window)
 
 
@@ -217,6 +218,7 @@ def test_a_search_runs_off_the_ui_thread_and_the_newest_query_wins(qtbot, vault)
         qtbot.keyClicks(lst.search, "koulu")  # every key a query; only the last counts
         expected = vault.repository.search_ids("koulu")
         qtbot.waitUntil(lambda: lst.model.rowCount() == len(expected), timeout=5000)
+        wait_for_list(qtbot, lst, len(expected))
     assert {lst.model.id_at(i) for i in range(lst.model.rowCount())} == expected
     assert heart.longest < 100, heart.longest
     close_window(qtbot, window)
@@ -233,9 +235,10 @@ def test_sorting_by_a_column_is_done_in_sql_by_what_the_person_reads(qtbot, vaul
     status_column = lst.model.COLUMNS.index("status")
     header = lst.table.horizontalHeader()
     x = header.sectionViewportPosition(status_column) + 5
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=header.rect().center().__class__(x, 5))
-    qtbot.waitUntil(lambda: lst.query().sort == "status", timeout=2000)
+    with qtbot.waitSignal(lst.model.modelReset, timeout=5000):  # the new order arrived
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=header.rect().center().__class__(x, 5))
+    assert lst.query().sort == "status"
     for i in range(lst.model.rowCount()):
         lst.table.scrollTo(lst.model.index(i, 0))
         qtbot.waitUntil(lambda i=i: lst.model.line(i) is not None, timeout=2000)

@@ -270,12 +270,14 @@ def test_list_search_filter_and_overdue_marking(qtbot, vault):
     assert lst.search.hasFocus()
     qtbot.keyClicks(lst.search, "huoltoriita")
     qtbot.waitUntil(lambda: 0 < lst.model.rowCount() < total, timeout=2000)
+    wait_for_list(qtbot, lst)
     ids = vault.repository.search_ids("huoltoriita")
     assert {lst.model.id_at(i) for i in range(lst.model.rowCount())} == ids
     lst.search.clear()
     wait_for_list(qtbot, lst, total)
     lst.status_filter.setCurrentIndex(lst.status_filter.findData("requested"))
     qtbot.waitUntil(lambda: lst.model.rowCount() < total, timeout=2000)
+    wait_for_list(qtbot, lst)
     for i in range(lst.model.rowCount()):  # as scrolling down draws them
         lst.table.scrollTo(lst.model.index(i, 0))
         qtbot.waitUntil(lambda i=i: lst.model.line(i) is not None, timeout=2000)

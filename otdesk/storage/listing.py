@@ -55,13 +55,19 @@ class ListQuery:
 
 @dataclass
 class Listing:
-    """The answer: every id in order, where each is, how many are overdue, and the
-    rows of the first screen."""
+    """The first answer to a query: how many lines it has and how many of them are
+    overdue, and the ids and rows of the first screen (the rest: :func:`all_ids`)."""
 
     query: ListQuery
-    ids: array  # of int64 ("q"): 800 kB for 100,000, no Python object per id
+    total: int
     overdue: int
+    ids: array  # of int64 ("q"): the first screen's
     rows: dict[int, ConsultationSummary] = field(default_factory=dict)
+
+
+_FINISHED = ",".join(f"'{s}'" for s in FINISHED_STATUSES)
+#: the "open" filter: not finished
+_OPEN = f"c.status NOT IN ({_FINISHED})"
 
 
 def _filters(query: ListQuery) -> tuple[list[str], dict] | None:
@@ -75,66 +81,125 @@ def _filters(query: ListQuery) -> tuple[list[str], dict] | None:
                      " WHERE consultation_text MATCH :match)")
         params["match"] = match
     if query.status == "open":
-        marks = ",".join(f"'{s}'" for s in FINISHED_STATUSES)
-        terms.append(f"c.status NOT IN ({marks})")
+        terms.append(_OPEN)
     elif query.status:
         terms.append("c.status = :status")
         params["status"] = query.status
     return terms, params
 
 
+def _table(sort: str) -> str:
+    """The consultations through the covering index of ``sort`` (named, so that the plan
+    never depends on statistics: any other index would read the table row by row)."""
+    return f"consultations c INDEXED BY consultations_by_{sort}"
+
+
+def _where(terms: list[str], *more: str) -> str:
+    return " WHERE " + " AND ".join([*more, *terms]) if more or terms else ""
+
+
 def _selects(query: ListQuery, terms: list[str]) -> list[str]:
-    """The SELECTs (id, overdue) whose rows, one after the other, are the list in order."""
+    """The SELECTs of ids whose rows, one after the other, are the list in order.
+
+    A sort by label lists the codes the labels table knows: every status and category
+    of this version (stored when a vault opens) and any other code found in the vault
+    (added by the storage worker as it starts)."""
     way = "DESC" if query.descending else "ASC"
-
-    def where(*more: str) -> str:
-        return " WHERE " + " AND ".join([*more, *terms]) if more or terms else ""
-
-    columns = "c.id AS id, c.due_date < :today AS overdue"
     if query.sort in _LABELLED:
         kind, column = _LABELLED[query.sort]
-        return [f"SELECT {columns} FROM labels l JOIN consultations c ON {column} = l.code"
-                f"{where(f'l.kind = {kind!r}', 'l.lang = :lang')}"
+        index = "status" if query.sort == "status" else "category"
+        # labels first (CROSS JOIN keeps that order), then each code's lines from the index
+        return [f"SELECT c.id AS id FROM labels l CROSS JOIN {_table(index)}"
+                f" ON {column} = l.code{_where(terms, f'l.kind = {kind!r}', 'l.lang = :lang')}"
                 f" ORDER BY l.rank {way}, c.received_at {way}, c.id {way}"]
     if query.sort == "due":  # nothing due: after the rest going up, before it going down
-        dated = (f"SELECT {columns} FROM consultations c{where('c.due_date IS NOT NULL')}"
+        dated = (f"SELECT c.id AS id FROM {_table('due')}"
+                 f"{_where(terms, 'c.due_date IS NOT NULL')}"
                  f" ORDER BY c.due_date {way}, c.id {way}")
-        undated = (f"SELECT {columns} FROM consultations c{where('c.due_date IS NULL')}"
+        undated = (f"SELECT c.id AS id FROM {_table('due')}{_where(terms, 'c.due_date IS NULL')}"
                    f" ORDER BY c.id {way}")
         return [undated, dated] if query.descending else [dated, undated]
-    return [f"SELECT {columns} FROM consultations c{where()}"
+    return [f"SELECT c.id AS id FROM {_table(query.sort)}{_where(terms)}"
             f" ORDER BY {_PLAIN[query.sort]} {way}, c.id {way}"]
 
 
-def listing(conn: sqlcipher.Connection, query: ListQuery, today: dt.date,
-            first: int = FIRST_SCREEN) -> Listing:
-    """The ordered ids of ``query``, the overdue count and the first ``first`` rows.
+def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], params: dict,
+            today: dt.date, memo: dict | None) -> tuple[int, int]:
+    """How many lines ``query`` has, and how many of them are overdue: two index scans
+    at 100,000, so they are remembered (in ``memo``) until the vault changes — a sort by
+    another column needs no count."""
+    (version,) = conn.execute("PRAGMA data_version").fetchone()  # moves on every commit
+    key = (query.search, query.status, today)
+    if memo is not None and memo.get(key, (None,))[0] == version:
+        return memo[key][1]
+    def count(sql: str, values: dict) -> int:
+        return conn.execute(sql, values).fetchone()[0]
 
-    SQLite writes the ids as one hexadecimal text (``group_concat`` over the ordered
-    query, 16 digits each), which becomes an int64 array without a Python object per
-    id: several times faster, and lighter, than a row per id at 100,000.
+    # a finished consultation has nothing due: "open" changes nothing here
+    due_terms = [t for t in terms if t != _OPEN]
+    if query.search.strip():
+        total = count(f"SELECT count(*) FROM {_table('received')}{_where(terms)}", params)
+    elif query.status == "open":  # all but the finished ones: an index range each
+        total = count("SELECT count(*) FROM consultations", {}) - count(
+            f"SELECT count(*) FROM {_table('status')} WHERE c.status IN ({_FINISHED})", {})
+    else:
+        total = count(f"SELECT count(*) FROM {_table('status')}{_where(terms)}", params)
+    (overdue,) = conn.execute(
+        f"SELECT count(*) FROM {_table('due')}{_where(due_terms, 'c.due_date < :today')}",
+        {**params, "today": today.isoformat()}).fetchone()
+    if memo is not None:
+        if len(memo) > 32:
+            memo.clear()
+        memo[key] = (version, (total, overdue))
+    return total, overdue
+
+
+def listing(conn: sqlcipher.Connection, query: ListQuery, today: dt.date,
+            first: int = FIRST_SCREEN, memo: dict | None = None) -> Listing:
+    """The count, the overdue count and the first screen of ``query``: what the list
+    needs to paint (the counts, see :func:`_counts`, and a short read)."""
+    found = _filters(query)
+    if found is None:
+        return Listing(query, 0, 0, array("q"))
+    terms, params = found
+    try:
+        total, overdue = _counts(conn, query, terms, params, today, memo)
+        ids = array("q")
+        for select in _selects(query, terms):
+            if len(ids) >= first:
+                break
+            ids.extend(r[0] for r in conn.execute(f"{select} LIMIT {first - len(ids)}",
+                                                  params))
+    except sqlcipher.Error as exc:
+        raise storage_error(exc) from exc
+    return Listing(query, total, overdue, ids, rows(conn, ids))
+
+
+def all_ids(conn: sqlcipher.Connection, query: ListQuery) -> array:
+    """Every id of ``query`` in order, as int64s.
+
+    SQLite writes them as one hexadecimal text (``group_concat`` over the ordered query,
+    16 digits each), which becomes the array without a Python object per id: several
+    times faster, and lighter, than a row per id at 100,000.
     """
     ids = array("q")
     found = _filters(query)
     if found is None:
-        return Listing(query, ids, 0)
+        return ids
     terms, params = found
-    params["today"] = today.isoformat()
-    overdue = 0
     try:
         for select in _selects(query, terms):
-            text, late = conn.execute(
-                f"SELECT group_concat(printf('%016x', id), ''), sum(overdue) FROM ({select})",
+            (text,) = conn.execute(
+                f"SELECT group_concat(printf('%016x', id), '') FROM ({select})",
                 params).fetchone()
             if text:
                 part = array("q", bytes.fromhex(text))
                 if sys.byteorder == "little":  # the digits are big-endian
                     part.byteswap()
                 ids.extend(part)
-            overdue += late or 0
     except sqlcipher.Error as exc:
         raise storage_error(exc) from exc
-    return Listing(query, ids, overdue, rows(conn, ids[:first]))
+    return ids
 
 
 def rows(conn: sqlcipher.Connection, ids) -> dict[int, ConsultationSummary]:
@@ -152,20 +217,24 @@ def rows(conn: sqlcipher.Connection, ids) -> dict[int, ConsultationSummary]:
     return found
 
 
-def label_rows(conn: sqlcipher.Connection):
-    """``(kind, lang, code, label)`` of every status and category in every language (and
-    of codes in the vault this version does not know: they read as themselves), for
-    :meth:`~otdesk.storage.repository.Repository.refresh_labels`."""
+def label_rows(conn: sqlcipher.Connection | None = None):
+    """``(kind, lang, code, label)`` of every status and category in every language ("" is
+    no category), for :meth:`~otdesk.storage.repository.Repository.refresh_labels`; with
+    ``conn``, also the codes in that vault this version does not know (they read as
+    themselves; a scan of two indexes)."""
     from otdesk import vocabulary
 
-    stored = {"statuses": {r[0] for r in conn.execute("SELECT DISTINCT status"
-                                                      " FROM consultations")},
-              "categories": {r[0] for r in conn.execute("SELECT DISTINCT first_category"
-                                                        " FROM consultations")} | {""}}
-    for kind, codes in stored.items():
+    found: dict[str, set[str]] = {"statuses": set(), "categories": set()}
+    if conn is not None:
+        found["statuses"] = {r[0] for r in conn.execute(
+            f"SELECT DISTINCT status FROM {_table('status')}")}
+        found["categories"] = {r[0] for r in conn.execute(
+            f"SELECT DISTINCT first_category FROM {_table('category')}")}
+    for kind, codes in found.items():
         for lang in LANGUAGES:
             known = dict(vocabulary.labels(kind, lang))
+            if kind == "categories":
+                known[""] = ""
             for code in sorted(codes - set(known)):
                 known[code] = code
-            for code, label in known.items():
-                yield kind, lang, code, label
+            yield from ((kind, lang, code, label) for code, label in known.items())

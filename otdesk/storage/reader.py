@@ -14,7 +14,7 @@ import collections
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from otdesk.errors import UserError
@@ -34,6 +34,8 @@ class ReadStore:
     repository: Repository
     deliveries: Deliveries
     directory: ExpertDirectory
+    #: what a read may remember on this connection (e.g. the list's counts)
+    memo: dict = field(default_factory=dict)
 
 
 @dataclass

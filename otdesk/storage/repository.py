@@ -425,11 +425,15 @@ class Repository:
             return False
         with self.transaction():
             rows = self.conn.execute(
-                "SELECT id, status, received_at, intake_date, session_date, follow_up_date"
-                " FROM consultations").fetchall()
-            self.conn.executemany(
-                "UPDATE consultations SET due_date=?, due_what=? WHERE id=?",
-                (_due_columns(r, rules) + (r[0],) for r in rows))
+                "SELECT id, status, received_at, intake_date, session_date, follow_up_date,"
+                " due_date, due_what FROM consultations").fetchall()
+            changed = []
+            for r in rows:
+                due = _due_columns(r, rules)
+                if due != (r[6], r[7]):
+                    changed.append((*due, r[0]))
+            self.conn.executemany("UPDATE consultations SET due_date=?, due_what=? WHERE id=?",
+                                  changed)
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
                               " DO UPDATE SET value = excluded.value",
                               (DUE_RULES_KEY, json.dumps(wanted, sort_keys=True)))

@@ -27,7 +27,8 @@ import filelock
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.errors import UserError
-from otdesk.storage import keys
+from otdesk import deadlines
+from otdesk.storage import keys, listing
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
@@ -221,7 +222,9 @@ def init_vault(
             conn = connect(paths.db_new, data_key)
             try:
                 migrate(conn)
-                Repository(conn).audit("vault.created")
+                repo = Repository(conn)
+                repo.use_rules(deadlines.DEFAULT_RULES)  # the rules its due dates follow
+                repo.audit("vault.created")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 conn.close()
@@ -364,6 +367,10 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
         lock.release()
         raise
     vault = Vault(paths, conn, lock, slots, data_key)
+    try:  # the list's labels as this version words them (a no-op when they are)
+        vault.repository.refresh_labels(listing.label_rows())
+    except UserError as exc:  # a full disk, say: the list sorts by the labels it has
+        log.warning("labels not refreshed: %s", exc.key)
     try:
         vault.repository.audit("vault.opened")
     except UserError as exc:

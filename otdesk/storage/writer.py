@@ -201,8 +201,8 @@ class BackgroundWriter:
             conn.close()
 
     def _start(self, store: Store) -> None:
-        """Before the first write: the expert directory seeded, the list's labels and
-        due dates as this app version and these deadline rules want them."""
+        """Before the first write: the expert directory seeded, a label for every code in
+        the vault, the stored due dates as these rules and this holiday data give them."""
         with self._cond:
             self._busy = True
         try:
@@ -210,6 +210,7 @@ class BackgroundWriter:
                 store.repository.audit("vault.opened", outcome="recorded late: disk was full")
                 self._vault.opening_unrecorded = False
             store.directory.ensure_seeded()
+            # codes in the vault that this version does not know get a label too
             store.repository.refresh_labels(listing.label_rows(store.repository.conn))
             if self._rules is not None:
                 store.repository.use_rules(self._rules)

@@ -57,15 +57,18 @@ class ConsultationTableModel(QAbstractTableModel):
 
     #: the view's header asked for another order (column, order)
     sort_requested = Signal(int, Qt.SortOrder)
-    #: lines [first, last) are drawn but not read yet: (first, ids)
+    #: lines drawn but not read yet: (epoch, ids) — see add_rows
     rows_wanted = Signal(int, list)
 
     def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self._ids = array("q")
+        self._ids = array("q")  # in order: the first screen's, then (complete()) all
+        self._total = 0
+        self.shown_query: listing.ListQuery | None = None
         self._rows: dict[int, Row] = {}
         self._asked: set[int] = set()  # ids whose line is on its way
+        self._epoch = 0  # counts forget(): a line read before it may be out of date
         self._want_from: int | None = None
         self._want_timer = QTimer(self, singleShot=True, interval=0)
         self._want_timer.timeout.connect(self._ask)
@@ -92,10 +95,12 @@ class ConsultationTableModel(QAbstractTableModel):
                    due is not None and deadlines.is_overdue(due.date, self.today))
 
     def show_listing(self, answer: listing.Listing) -> None:
-        """The ids of a new query, with the rows of its first screen."""
+        """A new query: its count, and the ids and rows of its first screen."""
         self.beginResetModel()
         self.today = dt.date.today()
+        self.shown_query = answer.query
         self._ids = answer.ids
+        self._total = answer.total
         if len(self._rows) > CACHE_ROWS:
             self._rows.clear()
         self._asked.clear()
@@ -103,19 +108,35 @@ class ConsultationTableModel(QAbstractTableModel):
             self._rows[cid] = self.make_row(summary)
         self.endResetModel()
 
-    def add_rows(self, first: int, summaries: dict[int, ConsultationSummary]) -> None:
-        """Lines read for [first, …): shown where they are (if the query is the same)."""
+    def complete(self, query: listing.ListQuery, ids: array) -> None:
+        """Every id of the query shown (after its first screen): lines further down can
+        be read now."""
+        if query != self.shown_query or list(ids[:len(self._ids)]) != list(self._ids):
+            return  # another query, or the vault changed meanwhile: a new answer is coming
+        self._ids = ids
+        self._total = max(self._total, len(ids))
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._total - 1, len(self.COLUMNS) - 1))
+
+    def add_rows(self, epoch: int, asked: list[int],
+                 summaries: dict[int, ConsultationSummary]) -> None:
+        """Lines read for ``asked`` (a line is the same wherever the query puts it); read
+        before a forget() they may be out of date, and are read again when drawn."""
+        self._asked.difference_update(asked)
+        if epoch != self._epoch:
+            return
         for cid, summary in summaries.items():
-            self._asked.discard(cid)
             self._rows[cid] = self.make_row(summary)
-        last = min(first + len(summaries), len(self._ids)) - 1
-        if summaries and last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+        if summaries and self._total:  # the view repaints what of it is on screen
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._total - 1, len(self.COLUMNS) - 1))
 
     def forget(self, ids) -> list[int]:
         """Lines that changed: dropped, to be read again when drawn; returns the shown rows
         among them, which the list reads again at once."""
         shown = []
+        self._epoch += 1
         for cid in ids:
             self._rows.pop(cid, None)
             self._asked.discard(cid)
@@ -126,11 +147,9 @@ class ConsultationTableModel(QAbstractTableModel):
                                       self.index(row, len(self.COLUMNS) - 1))
         return shown
 
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
-
-    def ids(self, first: int, last: int) -> list[int]:
-        return list(self._ids[first:last])
+    def id_at(self, row: int) -> int | None:
+        """The id at ``row``; None while only the first screen's ids are known."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, consultation_id: int) -> int | None:
         try:
@@ -140,7 +159,8 @@ class ConsultationTableModel(QAbstractTableModel):
 
     def line(self, row: int) -> Row | None:
         """The line at ``row`` when it has been read."""
-        return self._rows.get(self._ids[row])
+        cid = self.id_at(row)
+        return None if cid is None else self._rows.get(cid)
 
     def query_sort(self) -> tuple[str, bool]:
         return self.SORTS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
@@ -164,12 +184,12 @@ class ConsultationTableModel(QAbstractTableModel):
         missing = [cid for cid in ids if cid not in self._rows and cid not in self._asked]
         if missing:
             self._asked.update(missing)
-            self.rows_wanted.emit(first, ids)
+            self.rows_wanted.emit(self._epoch, missing)
 
     # -- Qt model -------------------------------------------------------------------
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -182,11 +202,13 @@ class ConsultationTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        r = self._rows.get(self._ids[index.row()])
+        row = index.row()
+        r = self._rows.get(self._ids[row]) if row < len(self._ids) else None
         if r is None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                self._want(index.row())
-                return self._waiting
+                if row < len(self._ids):
+                    self._want(row)
+                return self._waiting  # its id comes with the rest of the query's ids
             return None
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -238,6 +260,7 @@ class ConsultationList(QWidget):
         self.total = 0
         self._stale = False  # something changed while the list was not shown
         self._select_id: int | None = None  # kept selected across a new query
+        self._keep: int | None = None  # … until every id of it is known
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all text…"))
@@ -315,35 +338,48 @@ class ConsultationList(QWidget):
         query, today = self.query(), dt.date.today()
         if self._select_id is None:
             self._select_id = self.selected_id()
-        self.runner.read(lambda store: listing.listing(store.conn, query, today),
+        # the first screen and the counts first, then every id (the newest query wins)
+        self.runner.read(lambda store: listing.listing(store.conn, query, today,
+                                                       memo=store.memo),
                          self._listed, self._failed, key="list")
+        self.runner.read(lambda store: listing.all_ids(store.conn, query),
+                         lambda ids: self._all_listed(query, ids), self._failed,
+                         key="list-ids")
 
     def _listed(self, answer: listing.Listing) -> None:
         if answer.query != self.query():
             return  # the person typed on meanwhile: the newer answer is on its way
         keep, self._select_id = self._select_id, None
         self.model.show_listing(answer)
-        self.total = len(answer.ids)
+        self._keep = keep
+        self.total = answer.total
         text = self.tr("%n consultation(s)", "", self.total)
         if answer.overdue:
             text += " · " + self.tr("%n overdue", "", answer.overdue)
         self.count_label.setText(text)
-        row = self.model.row_of(keep) if keep is not None else None
+        self.table.scrollToTop()  # a new query from its first line …
+        self._select(keep)
+
+    def _all_listed(self, query: listing.ListQuery, ids) -> None:
+        self.model.complete(query, ids)
+        keep, self._keep = self._keep, None
+        if self.model.shown_query == query:
+            self._select(keep)
+
+    def _select(self, consultation_id: int | None) -> None:
+        """… unless the line chosen before is in it: it stays chosen, and in sight."""
+        row = self.model.row_of(consultation_id) if consultation_id is not None else None
         if row is not None:
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _failed(self, error) -> None:
         self.count_label.setText(error.message(self.lang))
 
-    def _read_rows(self, first: int, ids: list[int]) -> None:
-        query = self.query()
+    def _read_rows(self, epoch: int, ids: list[int]) -> None:
         self.runner.read(lambda store: listing.rows(store.conn, ids),
-                         lambda found: self._rows_read(query, first, ids, found),
-                         lambda error: None)
-
-    def _rows_read(self, query, first: int, ids: list[int], found: dict) -> None:
-        if query == self.query() and self.model.ids(first, first + len(ids)) == ids:
-            self.model.add_rows(first, {cid: found[cid] for cid in ids if cid in found})
+                         lambda found: self.model.add_rows(epoch, ids, found),
+                         lambda error: self.model.add_rows(-1, ids, {}))
 
     def on_changed(self, changes: Changes) -> None:
         """A write elsewhere: lines it touched are read again; the order, the filter
@@ -363,9 +399,9 @@ class ConsultationList(QWidget):
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.id_at(index.row())
+        return self.model.id_at(index.row()) if index.isValid() else None
 
     def _open_index(self, index: QModelIndex) -> None:
-        self.open_requested.emit(self.model.id_at(index.row()))
+        cid = self.model.id_at(index.row())
+        if cid is not None:
+            self.open_requested.emit(cid)

@@ -37,14 +37,17 @@ EDITOR_MODULES = ("otdesk.operations.delivery", "otdesk.ui.editor", "otdesk.ui.s
 
 
 def _import_editor_modules() -> None:
-    """…and read what they read on first use (the wording of messages: ~15 ms of TOML)."""
+    """…and read what they read on first use: the wording of messages (~15 ms of TOML),
+    the days off the editor's deadlines count with (the holiday cache file)."""
     for name in EDITOR_MODULES:
         importlib.import_module(name)
     from otdesk.errors import message
     from otdesk.labels import field_label
+    from otdesk.workdays import add_working_days
 
     message("error.storage")
     field_label("question", "fi")
+    add_working_days(dt.date.today(), 1)
 
 
 class Opened:
