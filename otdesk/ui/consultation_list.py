@@ -252,6 +252,8 @@ class ConsultationList(QWidget):
 
     open_requested = Signal(int)
     new_requested = Signal()
+    #: an answer to the list's query is on screen (or the query failed)
+    listed = Signal()
 
     def __init__(self, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
@@ -359,6 +361,7 @@ class ConsultationList(QWidget):
         self.count_label.setText(text)
         self.table.scrollToTop()  # a new query from its first line …
         self._select(keep)
+        self.listed.emit()
 
     def _all_listed(self, query: listing.ListQuery, ids) -> None:
         self.model.complete(query, ids)
@@ -375,6 +378,7 @@ class ConsultationList(QWidget):
 
     def _failed(self, error) -> None:
         self.count_label.setText(error.message(self.lang))
+        self.listed.emit()
 
     def _read_rows(self, epoch: int, ids: list[int]) -> None:
         self.runner.read(lambda store: listing.rows(store.conn, ids),

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.writer = self.runner.writer
         self.experts: list = []
         self.list = ConsultationList(self.runner, lang)
-        self._editor = None  # built in idle time after the first paint (see showEvent)
+        self._editor = None  # built in idle time after the list is up (_first_listed)
         self._warmup: threading.Thread | None = None
         self.summary = None
         self.stack = QStackedWidget()
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saving_label)
         self.statusBar().hide()
 
+        self.list.listed.connect(self._first_listed)
         self.list.open_requested.connect(self.open_consultation)
         self.list.new_requested.connect(self.new_consultation)
         self.runner.saved.connect(self._saved)
@@ -115,13 +116,16 @@ class MainWindow(QMainWindow):
             self.idle = IdleTimer(self.policy.auto_lock_minutes, self)
             self.idle.idle.connect(self.lock)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if self._warmup is None:  # after the first paint: so the first open is quick
-            self._warmup = threading.Thread(target=_import_editor_modules, daemon=True,
-                                            name="otdesk-warmup")
-            self._warmup.start()
-            QTimer.singleShot(WARMUP_POLL_MS, self._build_when_idle)
+    def _first_listed(self) -> None:
+        """The first screen of the list is up: now prepare the editor, in idle time (its
+        imports on a thread of their own), so that the first open is as quick as later
+        ones and nothing of it delays the list."""
+        if self._warmup is not None:
+            return
+        self._warmup = threading.Thread(target=_import_editor_modules, daemon=True,
+                                        name="otdesk-warmup")
+        self._warmup.start()
+        QTimer.singleShot(WARMUP_POLL_MS, self._build_when_idle)
 
     def _build_when_idle(self) -> None:
         """One piece of the editor per turn of the event loop, once its modules are in."""
