@@ -190,9 +190,15 @@ def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault,
     try:
         again = MainWindow(again_vault, lang="en")
         qtbot.addWidget(again, before_close_func=lambda w: w._closed or close_window(qtbot, w))
+        with qtbot.waitActive(again):
+            again.show()
+            again.activateWindow()
         open_in_editor(qtbot, again, cid)
         assert widget(again.editor, "Name").text() == "Sanna Virtanen"
+        # each page shows what was stored when it is shown (Ctrl+3 situation, Ctrl+5 options)
+        qtbot.keyClick(again.editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
         assert widget(again.editor, "Background").toPlainText() == "Vanhemmat erosivat 2024."
+        qtbot.keyClick(again.editor, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
         assert widget(again.editor, "Option 1").text() == "Verkostopalaveri koululla"
         close_window(qtbot, again)
     finally:

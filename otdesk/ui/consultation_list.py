@@ -65,6 +65,7 @@ class ConsultationTableModel(QAbstractTableModel):
         self.lang = lang
         self._ids = array("q")  # in order: the first screen's, then (complete()) all
         self._total = 0
+        self._waited = False
         self.shown_query: listing.ListQuery | None = None
         self._rows: dict[int, Row] = {}
         self._asked: set[int] = set()  # ids whose line is on its way
@@ -99,6 +100,7 @@ class ConsultationTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.today = dt.date.today()
         self.shown_query = answer.query
+        self._waited = False  # a line was drawn whose id was not known yet
         self._ids = answer.ids
         self._total = answer.total
         if len(self._rows) > CACHE_ROWS:
@@ -115,7 +117,8 @@ class ConsultationTableModel(QAbstractTableModel):
             return  # another query, or the vault changed meanwhile: a new answer is coming
         self._ids = ids
         self._total = max(self._total, len(ids))
-        if self._total:
+        if self._waited and self._total:  # lines beyond the first screen were drawn
+            self._waited = False
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._total - 1, len(self.COLUMNS) - 1))
 
@@ -200,14 +203,16 @@ class ConsultationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():
+            return None  # (Qt asks a dozen roles per cell per paint: answer most at once)
         row = index.row()
         r = self._rows.get(self._ids[row]) if row < len(self._ids) else None
         if r is None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 if row < len(self._ids):
                     self._want(row)
+                else:
+                    self._waited = True
                 return self._waiting  # its id comes with the rest of the query's ids
             return None
         column = self.COLUMNS[index.column()]
@@ -241,6 +246,11 @@ class ConsultationTableModel(QAbstractTableModel):
             return ""
         text = f"{_fi_date(r.due.date)} ({self._due_words[r.due.what]})"
         return f"{self._overdue_word}: {text}" if r.overdue else text
+
+
+#: the roles the list answers
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole))
 
 
 def _fi_date(d: dt.date) -> str:

@@ -69,6 +69,8 @@ class ConsultationEditor(QWidget):
         self.summary = summary
         self.experts: list = []  # the active directory (the window keeps it current)
         self.sealed = False
+        self._unfilled: set[int] = set()  # pages not showing the loaded consultation yet
+        self._page_fields: list | None = None
         self.lang = lang
         self.rules = rules
         self.structure = load_structure()
@@ -253,17 +255,34 @@ class ConsultationEditor(QWidget):
         self.c = consultation
         self.sealed = sealed
         self._first_unsaved = None
-        for key, bindings in self._bindings.items():
-            for b in bindings:
-                b.load(get_value(consultation, key))
-        for key, editor in self._lists.items():
-            editor.load(get_value(consultation, key))
+        self._unfilled = set(range(self.pages.count()))  # filled as they are shown
         self._refresh_experts()
         self._refresh_header()
         self.intake.show_identified(not consultation.anonymous)
         self._apply_seal()
         self.save_label.setText(self.tr("Saved"))
         self.show_page(0)
+
+    def _fill_page(self, index: int) -> None:
+        """Show the consultation's values on page ``index``, the first time it is shown
+        after a load: opening a consultation fills one page, not every page."""
+        if self.c is None or index not in self._unfilled:
+            return
+        self._unfilled.discard(index)
+        if self._page_fields is None:  # which fields are on which page (once)
+            self._page_fields = [([], []) for _ in range(self.pages.count())]
+            for i in range(self.pages.count()):
+                page = self.pages.widget(i)
+                for key, bindings in self._bindings.items():
+                    self._page_fields[i][0].extend(
+                        (key, b) for b in bindings if page.isAncestorOf(b.widget))
+                self._page_fields[i][1].extend(
+                    (key, e) for key, e in self._lists.items() if page.isAncestorOf(e))
+        bindings, lists = self._page_fields[index]
+        for key, b in bindings:
+            b.load(get_value(self.c, key))
+        for key, editor in lists:
+            editor.load(get_value(self.c, key))
 
     def reload_from_vault(self, consultation_id: int) -> None:
         """The consultation changed outside the editor (a delivery, an addendum)."""
@@ -283,6 +302,7 @@ class ConsultationEditor(QWidget):
         self.nav.setCurrentRow(page)
         self.pages.setCurrentIndex(page)
         self.nav.blockSignals(False)
+        self._fill_page(page)
 
     def _apply_seal(self) -> None:
         """Once a summary is delivered, only status, feedback and addenda change."""
@@ -346,6 +366,7 @@ class ConsultationEditor(QWidget):
     def _show_page(self, index: int) -> None:
         if index < 0:
             return
+        self._fill_page(index)
         self.pages.setCurrentIndex(index)
         page = self.pages.widget(index)
         first = page.property("first_input")
