@@ -81,49 +81,41 @@ class BackgroundReader:
             return q.key is None or self._generations.get(q.key) == q.generation
 
     def _run(self) -> None:
+        store: ReadStore | None = None
+        broken: UserError | None = None
         try:
             conn = self._vault.open_connection(read_only=True)
-        except UserError as exc:
-            self._fail_all(exc)
-            return
-        conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
-        repo = Repository(conn)
-        store = ReadStore(conn, repo, Deliveries(repo), ExpertDirectory(conn, read_only=True))
+            conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
+            repo = Repository(conn)
+            store = ReadStore(conn, repo, Deliveries(repo), ExpertDirectory(conn, read_only=True))
+        except UserError as exc:  # every question (now and later) is refused with it
+            broken = exc
         try:
-            while True:
-                with self._cond:
-                    while not self._queue and not self._closing:
-                        self._cond.wait()
-                    if self._closing:
-                        return
-                    q = self._queue.popleft()
-                try:
-                    result = q.fn(store)
-                except UserError as exc:
-                    outcome, value = q.on_error, exc
-                except Exception as exc:
-                    log.error("reader: %s", type(exc).__name__)
-                    outcome, value = q.on_error, UserError("error.storage")
-                else:
-                    outcome, value = q.on_done, result
-                if self._current(q):
-                    try:
-                        outcome(value)
-                    except Exception as exc:  # a callback's fault must not stop the reader
-                        log.error("reader: callback failed: %s", type(exc).__name__)
+            while (q := self._next()) is not None:
+                self._answer(q, store, broken)
         finally:
-            conn.close()
+            if store is not None:
+                store.conn.close()
 
-    def _fail_all(self, error: UserError) -> None:
-        """The read connection did not open: every question (now and later) is refused."""
-        while True:
-            with self._cond:
-                while not self._queue and not self._closing:
-                    self._cond.wait()
-                if self._closing:
-                    return
-                q = self._queue.popleft()
+    def _next(self) -> _Question | None:
+        """The next question, waiting for one; None when closing."""
+        with self._cond:
+            while not self._queue and not self._closing:
+                self._cond.wait()
+            return None if self._closing else self._queue.popleft()
+
+    def _answer(self, q: _Question, store: ReadStore | None, broken: UserError | None) -> None:
+        try:
+            if store is None:
+                raise broken or UserError("error.storage")
+            outcome, value = q.on_done, q.fn(store)
+        except UserError as exc:
+            outcome, value = q.on_error, exc
+        except Exception as exc:
+            log.error("reader: %s", type(exc).__name__)
+            outcome, value = q.on_error, UserError("error.storage")
+        if self._current(q):
             try:
-                q.on_error(error)
-            except Exception:
-                pass
+                outcome(value)
+            except Exception as exc:  # a callback's fault must not stop the reader
+                log.error("reader: callback failed: %s", type(exc).__name__)
