@@ -459,6 +459,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _finish_closing(self) -> None:
+        if self._warmup is not None:  # an import cut off by the end of the process could
+            self._warmup.join()  # hang it (the import lock): it takes well under a second
         self.runner.close(timeout=5)
         if self.idle is not None:
             self.idle.stop()
