@@ -272,7 +272,8 @@ class ConsultationList(QWidget):
         self.total = 0
         self._stale = False  # something changed while the list was not shown
         self._select_id: int | None = None  # kept selected across a new query
-        self._keep: int | None = None  # … until every id of it is known
+        #: the line to choose once every id is known, and the row chosen then
+        self._keep: tuple[int | None, int] | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all text…"))
@@ -363,28 +364,31 @@ class ConsultationList(QWidget):
             return  # the person typed on meanwhile: the newer answer is on its way
         keep, self._select_id = self._select_id, None
         self.model.show_listing(answer)
-        self._keep = keep
         self.total = answer.total
         text = self.tr("%n consultation(s)", "", self.total)
         if answer.overdue:
             text += " · " + self.tr("%n overdue", "", answer.overdue)
         self.count_label.setText(text)
         self.table.scrollToTop()  # a new query from its first line …
-        self._select(keep)
+        # … unless the line chosen before is on its first screen, or further down (then it
+        # is chosen when every id is known, if the person has chosen none meanwhile)
+        self._keep = None if self._select(keep) else (keep, self.table.currentIndex().row())
         self.listed.emit()
 
     def _all_listed(self, query: listing.ListQuery, ids) -> None:
         self.model.complete(query, ids)
         keep, self._keep = self._keep, None
-        if self.model.shown_query == query:
-            self._select(keep)
+        if (keep is not None and self.model.shown_query == query
+                and self.table.currentIndex().row() == keep[1]):
+            self._select(keep[0])
 
-    def _select(self, consultation_id: int | None) -> None:
-        """… unless the line chosen before is in it: it stays chosen, and in sight."""
+    def _select(self, consultation_id: int | None) -> bool:
+        """Choose the line of ``consultation_id`` and bring it in sight, if it is listed."""
         row = self.model.row_of(consultation_id) if consultation_id is not None else None
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        return row is not None
 
     def _failed(self, error) -> None:
         self.count_label.setText(error.message(self.lang))
