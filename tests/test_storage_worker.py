@@ -259,3 +259,28 @@ def test_a_refused_operation_comes_back_as_a_clear_error(vault):
         assert errors and errors[0].key == "error.not_found"
     finally:
         writer.close()
+
+
+def test_a_worker_whose_connection_cannot_open_refuses_clearly_and_keeps_the_edit(vault):
+    """The disk gives no connection: each operation is refused with the disk's reason,
+    an edit is kept as unsaved (closing then asks), and nothing waits forever."""
+    class NoDisk:
+        def open_connection(self, **_):
+            raise UserError("error.disk_full")
+
+    failed: list[tuple[int, UserError]] = []
+    writer = BackgroundWriter(NoDisk(), on_error=lambda cid, e: failed.append((cid, e)))
+    try:
+        errors: list[UserError] = []
+        writer.run(lambda store: store.repository.count(), on_done=lambda _: None,
+                   on_error=errors.append)
+        c = vault.repository.create(Consultation(question="kesken"))
+        writer.submit(c)
+        deadline = time.monotonic() + 5
+        while (not errors or not failed) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert errors and errors[0].key == "error.disk_full"
+        assert failed and failed[0][0] == c.id and failed[0][1].key == "error.disk_full"
+        assert writer.idle() and writer.unsaved() == {c.id}
+    finally:
+        assert writer.close(timeout=1) is False  # it says that something stayed unsaved

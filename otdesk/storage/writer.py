@@ -162,7 +162,15 @@ class BackgroundWriter:
     # -- the writer's side -----------------------------------------------------------
 
     def _run(self) -> None:
-        conn = self._vault.open_connection()
+        conn = None
+        while conn is None:  # the vault is open, so this fails only with the disk or the OS
+            try:
+                conn = self._vault.open_connection()
+            except Exception as exc:
+                error = exc if isinstance(exc, UserError) else UserError("error.storage")
+                log.error("writer: no connection: %s", getattr(exc, "key", type(exc).__name__))
+                if self._refuse_all(error):
+                    return
         repo = Repository(conn, self._actor)
         store = Store(repo, Deliveries(repo),
                       ExpertDirectory(conn, defaults=self._expert_defaults, repository=repo))
@@ -199,6 +207,24 @@ class BackgroundWriter:
         finally:
             self._finish(repo)
             conn.close()
+
+    def _refuse_all(self, error: UserError) -> bool:
+        """Without a connection: what is queued is refused now (the snapshots stay, to be
+        stored when the connection opens); then wait to try again.  True when closing."""
+        with self._cond:
+            batch, self._pending = self._pending, {}
+            ops, self._ops = list(self._ops), collections.deque()
+            self._failed.update(batch)
+            self._errors.update(dict.fromkeys(batch, error))
+        for cid in batch:
+            self._safely(lambda e, cid=cid: self._on_error(cid, e), error)
+        for op in ops:
+            self._safely(op.on_error, error)
+        with self._cond:
+            self._cond.notify_all()
+            if not self._closing:
+                self._cond.wait(RETRY_SECONDS)
+            return self._closing
 
     def _start(self, store: Store) -> None:
         """Before the first write: the expert directory seeded, a label for every code in
