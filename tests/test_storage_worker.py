@@ -284,3 +284,41 @@ def test_a_worker_whose_connection_cannot_open_refuses_clearly_and_keeps_the_edi
         assert writer.idle() and writer.unsaved() == {c.id}
     finally:
         assert writer.close(timeout=1) is False  # it says that something stayed unsaved
+
+
+def test_an_edit_typed_just_before_save_as_pdf_is_in_the_delivered_pdf(qtbot, vault, tmp_path,
+                                                                         monkeypatch):
+    """Typed, then at once Ctrl+9 and Save as PDF as soon as it can be pressed: the worker
+    stores the edit before it renders, so the delivered bytes hold it."""
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from otdesk.domain import Option, Requester
+    from otdesk.ui import summary_page
+
+    c = vault.repository.create(Consultation(
+        question="Miten tukea?", requester=Requester(name="Liisa", organisation="Kunta"),
+        options=[Option(title="Palaveri", chosen=True)]))
+    for status in ("accepted", "prepared", "held"):
+        vault.repository.change_status(c.id, status)
+    target = tmp_path / "yhteenveto.pdf"
+    monkeypatch.setattr(summary_page.UnencryptedWarning, "confirmed", lambda self: True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    window = make_window(qtbot, vault)
+    open_in_editor(qtbot, window, c.id)
+    editor = window.editor
+    qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    field = editor.phase_pages["situation"].first_input
+    field.setFocus()
+    qtbot.keyClicks(field, "Viimeinen lause ennen tallennusta")
+    qtbot.keyClick(editor, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    page = window.summary
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=10000)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=15000)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Viimeinen lause ennen tallennusta" in " ".join(text.split())
+    close_window(qtbot, window)
