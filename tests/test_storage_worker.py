@@ -114,6 +114,8 @@ def test_an_untouched_new_consultation_is_removed_after_its_pending_save(qtbot, 
     qtbot.waitUntil(lambda: window.writer.idle(), timeout=5000)
     wait_for_list(qtbot, window.list, 0)
     assert vault.repository.count() == 0
+    with pytest.raises(UserError):
+        vault.repository.get(cid)
     assert vault.conn.execute("SELECT count(*) FROM consultation_docs").fetchone()[0] == 0
     assert vault.repository.search_ids("Zyx") == set()
     close_window(qtbot, window)

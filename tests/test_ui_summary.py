@@ -20,7 +20,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from otdesk.domain import Consent, Consultation, Option, PlanStep, Requester
+from otdesk.domain import Consultation, Option, PlanStep, Requester
 from conftest import close_window, open_in_editor, wait_for_editor
 from otdesk.settings import ConsultantProfile, UserSettings, os_login
 from otdesk.storage.deliveries import Deliveries

@@ -251,7 +251,7 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
     import json
 
     from otdesk import deadlines
-    from otdesk.storage import keys, listing
+    from otdesk.storage import listing
     from otdesk.storage.vault import _migrations, _split_sql, connect
 
     init_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring)
