@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QThread, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImageWriter, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -105,6 +105,11 @@ class PrintJob(QThread):
     def __init__(self, pdf: bytes, printer: QPrinter, printed, parent=None) -> None:
         """``printed()`` is called on the print thread once the printer has the job."""
         super().__init__(parent)
+        # Qt loads its image-format plugins the first time a page image goes into a PDF
+        # engine; on the print thread that takes a Qt lock while PySide holds the
+        # interpreter, and the UI thread, holding that lock and waiting for the
+        # interpreter, hangs both (seen in CI).  Loaded here, on the UI thread, once.
+        QImageWriter.supportedImageFormats()
         self.pdf = pdf
         self.printer = printer
         self.printed = printed
