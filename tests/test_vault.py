@@ -285,6 +285,7 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
         assert v.repository.use_rules(deadlines.DEFAULT_RULES) is False  # done once
         (due,) = v.conn.execute("SELECT due_date FROM consultations").fetchone()
         assert due == deadlines.intake_due(c.received_at).isoformat()
+        v.repository.refresh_labels(listing.label_rows(v.conn))  # as the worker does
         found = listing.listing(v.conn, listing.ListQuery(sort="categories"), dt.date.today())
         assert list(found.ids) == [1] and found.rows[1].due_date == due
         assert v.repository.get(1).categories == ["rare_disease", "substitute_care"]

@@ -102,8 +102,8 @@ def _selects(query: ListQuery, terms: list[str]) -> list[str]:
     """The SELECTs of ids whose rows, one after the other, are the list in order.
 
     A sort by label lists the codes the labels table knows: every status and category
-    of this version (stored when a vault opens) and any other code found in the vault
-    (added by the storage worker as it starts)."""
+    of this version and any other code found in the vault (stored by the storage worker
+    as it starts)."""
     way = "DESC" if query.descending else "ASC"
     if query.sort in _LABELLED:
         kind, column = _LABELLED[query.sort]
@@ -217,19 +217,17 @@ def rows(conn: sqlcipher.Connection, ids) -> dict[int, ConsultationSummary]:
     return found
 
 
-def label_rows(conn: sqlcipher.Connection | None = None):
+def label_rows(conn: sqlcipher.Connection):
     """``(kind, lang, code, label)`` of every status and category in every language ("" is
-    no category), for :meth:`~otdesk.storage.repository.Repository.refresh_labels`; with
-    ``conn``, also the codes in that vault this version does not know (they read as
-    themselves; a scan of two indexes)."""
+    no category), and of the codes in the vault this version does not know (they read as
+    themselves; a scan of two indexes), for
+    :meth:`~otdesk.storage.repository.Repository.refresh_labels`."""
     from otdesk import vocabulary
 
-    found: dict[str, set[str]] = {"statuses": set(), "categories": set()}
-    if conn is not None:
-        found["statuses"] = {r[0] for r in conn.execute(
-            f"SELECT DISTINCT status FROM {_table('status')}")}
-        found["categories"] = {r[0] for r in conn.execute(
-            f"SELECT DISTINCT first_category FROM {_table('category')}")}
+    found = {"statuses": {r[0] for r in conn.execute(
+                 f"SELECT DISTINCT status FROM {_table('status')}")},
+             "categories": {r[0] for r in conn.execute(
+                 f"SELECT DISTINCT first_category FROM {_table('category')}")}}
     for kind, codes in found.items():
         for lang in LANGUAGES:
             known = dict(vocabulary.labels(kind, lang))

@@ -115,14 +115,18 @@ def _utc(moment: dt.datetime | None) -> str | None:
     return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _due_columns(row: tuple, rules: deadlines.DeadlineRules) -> tuple[str | None, str | None]:
-    """(due_date, due_what) of a row (id, status, received_at, intake, session, follow-up)."""
+def _stored_due(due: deadlines.Due | None) -> tuple[str | None, str | None]:
+    """The (due_date, due_what) columns of a next step."""
+    return (due.date.isoformat(), due.what) if due else (None, None)
+
+
+def _due_of_row(row: tuple, rules: deadlines.DeadlineRules) -> deadlines.Due | None:
+    """The next step of a row (id, status, received_at, intake, session, follow-up)."""
     def day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
 
     received = dt.datetime.fromisoformat(row[2]) if row[2] else None
-    due = deadlines.next_due(row[1], received, day(row[3]), day(row[4]), day(row[5]), rules)
-    return (due.date.isoformat(), due.what) if due else (None, None)
+    return deadlines.next_due(row[1], received, day(row[3]), day(row[4]), day(row[5]), rules)
 
 
 def _chain_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, obj: str,
@@ -390,11 +394,10 @@ class Repository:
         def day(d: dt.date | None) -> str | None:
             return d.isoformat() if d else None
 
-        due = deadlines.next_due_for(c, self.rules)
         return (c.reference, c.status, _utc(c.received_at), c.requester.organisation,
                 json.dumps(c.categories), day(c.intake_date), day(c.session.date),
                 day(c.plan.follow_up_date), c.created_at.isoformat(), c.updated_at.isoformat(),
-                due.date.isoformat() if due else None, due.what if due else None,
+                *_stored_due(deadlines.next_due_for(c, self.rules)),
                 c.categories[0] if c.categories else "")
 
     # -- stored due dates and labels (what the list sorts by) --------------------------------
@@ -403,11 +406,15 @@ class Repository:
     def rules(self) -> deadlines.DeadlineRules:
         """The deadline rules this vault's stored due dates follow (see :meth:`use_rules`)."""
         if self._rules is None:
-            row = self.conn.execute("SELECT value FROM meta WHERE key=?",
-                                    (DUE_RULES_KEY,)).fetchone()
-            stored = json.loads(row[0]) if row else {}
+            stored = self._due_basis() or {}
             self._rules = deadlines.DeadlineRules.from_mapping(stored.get("rules"))
         return self._rules
+
+    def _due_basis(self) -> dict | None:
+        """What the stored due dates were computed with (meta 'due.rules'), if known."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?",
+                                (DUE_RULES_KEY,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def use_rules(self, rules: deadlines.DeadlineRules) -> bool:
         """Store due dates by ``rules`` and today's holiday data from now on; when the
@@ -418,10 +425,8 @@ class Repository:
         wanted = {"rules": {"intake_working_days": rules.intake_working_days,
                             "preparation_working_days": rules.preparation_working_days},
                   "holidays": calendar_version()}
-        row = self.conn.execute("SELECT value FROM meta WHERE key=?",
-                                (DUE_RULES_KEY,)).fetchone()
         self._rules = rules
-        if row is not None and json.loads(row[0]) == wanted:
+        if self._due_basis() == wanted:
             return False
         with self.transaction():
             rows = self.conn.execute(
@@ -429,7 +434,7 @@ class Repository:
                 " due_date, due_what FROM consultations").fetchall()
             changed = []
             for r in rows:
-                due = _due_columns(r, rules)
+                due = _stored_due(_due_of_row(r, rules))
                 if due != (r[6], r[7]):
                     changed.append((*due, r[0]))
             self.conn.executemany("UPDATE consultations SET due_date=?, due_what=? WHERE id=?",

@@ -28,7 +28,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.errors import UserError
 from otdesk import deadlines
-from otdesk.storage import keys, listing
+from otdesk.storage import keys
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
@@ -367,10 +367,6 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
         lock.release()
         raise
     vault = Vault(paths, conn, lock, slots, data_key)
-    try:  # the list's labels as this version words them (a no-op when they are)
-        vault.repository.refresh_labels(listing.label_rows())
-    except UserError as exc:  # a full disk, say: the list sorts by the labels it has
-        log.warning("labels not refreshed: %s", exc.key)
     try:
         vault.repository.audit("vault.opened")
     except UserError as exc:
@@ -378,7 +374,7 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
             vault.close()
             raise
         # a full disk must not keep anyone from reading: the opening is recorded by the
-        # first write that gets through (see Vault.record_late_opening)
+        # storage worker's first write (writer.BackgroundWriter._start)
         log.warning("vault opened on a full disk; its opening is recorded later")
         vault.opening_unrecorded = True
     except BaseException:

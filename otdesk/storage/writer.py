@@ -236,7 +236,8 @@ class BackgroundWriter:
                 store.repository.audit("vault.opened", outcome="recorded late: disk was full")
                 self._vault.opening_unrecorded = False
             store.directory.ensure_seeded()
-            # codes in the vault that this version does not know get a label too
+            # every status and category as this version words them, and a label for
+            # codes in the vault it does not know
             store.repository.refresh_labels(listing.label_rows(store.repository.conn))
             if self._rules is not None:
                 store.repository.use_rules(self._rules)

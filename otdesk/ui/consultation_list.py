@@ -51,9 +51,8 @@ class Row:
 
 
 class ConsultationTableModel(QAbstractTableModel):
-    COLUMNS = ("reference", "organisation", "categories", "status", "due", "received")
-    #: the list's sort columns in storage.listing's words
-    SORTS = ("reference", "organisation", "categories", "status", "due", "received")
+    #: also what storage.listing sorts by (listing.SORTS)
+    COLUMNS = listing.SORTS
 
     #: the view's header asked for another order (column, order)
     sort_requested = Signal(int, Qt.SortOrder)
@@ -166,7 +165,7 @@ class ConsultationTableModel(QAbstractTableModel):
         return None if cid is None else self._rows.get(cid)
 
     def query_sort(self) -> tuple[str, bool]:
-        return self.SORTS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
+        return self.COLUMNS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt API
         self.sort_column, self.sort_order = column, order

@@ -110,16 +110,13 @@ class ExpertsDialog(QDialog):
         item = self.list.currentItem()
         return self._experts.get(item.data(256)) if item else None
 
-    def _store(self, action: str, expert: Expert) -> None:
+    def _store(self, change, expert: Expert) -> None:
+        """``change(directory)`` on the storage worker; the list is read again after it."""
         if not expert.name:
             QMessageBox.warning(self, "OT Desk", self.tr("An expert needs a name."))
             return
-        if action == "remove":
-            self.runner.run(lambda store: store.directory.remove(expert.id),
-                            lambda _: self.reload(), self._refused)
-        else:
-            self.runner.run(lambda store: getattr(store.directory, action)(expert),
-                            lambda _: self.reload(), self._refused)
+        self.runner.run(lambda store: change(store.directory), lambda _: self.reload(),
+                        self._refused)
 
     def _refused(self, exc: UserError) -> None:
         QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
@@ -127,7 +124,8 @@ class ExpertsDialog(QDialog):
     def add(self) -> None:
         form = ExpertForm(Expert(), self.lang, self)
         if form.exec():
-            self._store("add", form.result_expert())
+            expert = form.result_expert()
+            self._store(lambda directory: directory.add(expert), expert)
 
     def edit(self) -> None:
         expert = self._selected()
@@ -135,7 +133,8 @@ class ExpertsDialog(QDialog):
             return
         form = ExpertForm(expert, self.lang, self)
         if form.exec():
-            self._store("update", form.result_expert())
+            changed = form.result_expert()
+            self._store(lambda directory: directory.update(changed), changed)
 
     def remove(self) -> None:
         expert = self._selected()
@@ -145,4 +144,4 @@ class ExpertsDialog(QDialog):
             "Remove %1 from the directory? Consultations that named them keep the name.")
             .replace("%1", expert.name))
         if answer == QMessageBox.StandardButton.Yes:
-            self._store("remove", expert)
+            self._store(lambda directory: directory.remove(expert.id), expert)

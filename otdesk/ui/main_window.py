@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         # the storage worker writes from now on; this connection only reads (tests)
         vault.hand_over_writing()
         actor = self.settings.profile.actor()
-        vault.repository.actor = actor
         self.runner = OperationRunner(vault, actor=actor, rules=self.rules,
                                       expert_defaults=self.policy.expert_defaults, parent=self)
         self.writer = self.runner.writer
@@ -229,8 +228,7 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self) -> None:
         actor = self.settings.profile.actor()
-        self.vault.repository.actor = actor
-        self.writer.set_actor(actor)
+        self.writer.set_actor(actor)  # (the vault's own connection no longer writes)
         if self._editor is not None:
             self._editor.recorder = self.author_name()
         self._save_settings()

@@ -4,7 +4,7 @@
 -- rules they were computed with are in meta 'due.rules').  first_category: the first
 -- situation category ('' for none), which the list sorts by.  labels: what each code
 -- reads as in each language, with its place in that language's order, so a sort by
--- status or category is a sort by what the person reads (filled when a vault opens).
+-- status or category is a sort by what the person reads (filled by the storage worker).
 -- Each sort has a covering index (sort key, id, then the status the filter reads), so
 -- ordering 100,000 ids never touches the table; only the due-date index holds the due
 -- date, so computing the due dates again rewrites one index, not six.
