@@ -32,6 +32,7 @@ from typing import Any
 import platformdirs
 
 from otdesk.errors import LANGUAGES, UserError, message
+from otdesk.summary_org import SummaryOrg
 
 POLICY_ENV = "OTDESK_POLICY_FILE"
 POLICY_NAME = "policy.toml"
@@ -203,9 +204,7 @@ class Policy:
         return out
 
     def summary_org(self):
-        """The organisation block of the summary (otdesk.summary.SummaryOrg)."""
-        from otdesk.summary import SummaryOrg
-
+        """The organisation block of the summary."""
         return SummaryOrg(name=self.get("organisation.name"), logo=self.logo_bytes,
                           confidentiality=self.marking(),
                           contact=self.get("organisation.contact"))

@@ -72,6 +72,7 @@ from otdesk.domain import Consultation
 from otdesk.errors import LANGUAGES
 from otdesk.settings import ConsultantProfile
 from otdesk.structure import Field, TemplateError, load_structure, read_template, tr
+from otdesk.summary_org import SummaryOrg
 
 log = logging.getLogger(__name__)
 
@@ -192,36 +193,18 @@ def wording(key: str, lang: str, **params: object) -> str:
 # --- the organisation -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SummaryOrg:
-    """Who issues the summary: from the organisation's policy (``Policy.summary_org``).
+def _org_name(org: SummaryOrg, lang: str) -> str:
+    """The issuer's name as printed (the default of the language when it has none)."""
+    return " ".join(clean(org.name).split()) or wording("default_organisation", lang)
 
-    ``name``            printed at the top of every page and as the PDF's author;
-                        empty → "OT-keskus" (sv "OT-centret", en "OT centre").
-    ``logo``            PNG (or JPEG) bytes drawn before the name, 11 mm high; None →
-                        no logo, the name alone.  An image that cannot be read is left
-                        out (and logged), so a broken policy never stops a summary.
-    ``confidentiality`` the marking on every page; None → the default of the language
-                        ("SALASSA PIDETTÄVÄ — JulkL 24 § 1 mom. 25 k." …).  A string is
-                        used in every language; a mapping {fi, sv, en} per language.
-    ``contact``         the consultant contact block: address, phone, e-mail of the
-                        centre, several lines; printed under the consultants' names.
-    """
 
-    name: str = ""
-    logo: bytes | None = None
-    confidentiality: str | Mapping[str, str] | None = None
-    contact: str = ""
-
-    def display_name(self, lang: str) -> str:
-        return " ".join(clean(self.name).split()) or wording("default_organisation", lang)
-
-    def marking(self, lang: str) -> str:
-        value = self.confidentiality
-        if isinstance(value, Mapping):
-            value = tr(value, lang)
-        text = " ".join(clean(value or "").split())
-        return text or wording("confidentiality", lang)
+def _org_marking(org: SummaryOrg, lang: str) -> str:
+    """The confidentiality marking of every page, in ``lang``."""
+    value = org.confidentiality
+    if isinstance(value, Mapping):
+        value = tr(value, lang)
+    text = " ".join(clean(value or "").split())
+    return text or wording("confidentiality", lang)
 
 
 # --- text hygiene -----------------------------------------------------------------------
@@ -542,8 +525,8 @@ class _Furniture:
     def __init__(self, org: SummaryOrg, lang: str, footer: str, *, draft: bool = False) -> None:
         self.lang = lang
         self.draft = wording("draft", lang) if draft else ""
-        self.name = org.display_name(lang)
-        self.marking = org.marking(lang)
+        self.name = _org_name(org, lang)
+        self.marking = _org_marking(org, lang)
         self.footer = footer
         self.logo = _read_logo(org.logo)
         self.logo_w = 0.0

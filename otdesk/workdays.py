@@ -84,8 +84,21 @@ def _days_off(year: int) -> frozenset[dt.date]:
 @functools.cache
 def calendar_version() -> str:
     """Which holiday data the days off come from (the ``holidays`` package's version):
-    deadlines stored with another version are computed again."""
-    from importlib import metadata  # ~2 MB and 20 ms: only when holiday data is needed
+    deadlines stored with another version are computed again.
+
+    Read from the name of the package's ``holidays-<version>.dist-info`` folder (the
+    packaging standard for an installed project), which asks for neither the package
+    nor :mod:`importlib.metadata` (3 MiB at every start); where there is no such
+    folder, from :mod:`importlib.metadata`."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        found = sorted(site.glob("holidays-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("holidays-"):-len(".dist-info")]
+    from importlib import metadata
 
     try:
         return metadata.version("holidays")

@@ -289,3 +289,23 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
         found = listing.listing(v.conn, listing.ListQuery(sort="categories"), dt.date.today())
         assert list(found.ids) == [1] and found.rows[1].due_date == due
         assert v.repository.get(1).categories == ["rare_disease", "substitute_care"]
+
+
+def test_the_list_labels_every_status_and_category_in_the_vault(vault):
+    """The worker's start finds the codes by hopping along two indexes: the same codes as
+    reading every row, unknown ones and "no category" among them."""
+    from otdesk.demo import insert_demo
+    from otdesk.storage import listing
+
+    insert_demo(vault, 60, seed=5, deliveries=False)
+    conn = vault.conn
+    conn.execute("UPDATE consultations SET first_category = '' WHERE id = 1")
+    conn.execute("UPDATE consultations SET first_category = 'not_yet_known' WHERE id = 2")
+    rows = set(listing.label_rows(conn))
+    for kind, column in (("statuses", "status"), ("categories", "first_category")):
+        stored = {r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM consultations")}
+        assert len(stored) > 3
+        for lang in ("fi", "sv", "en"):
+            assert stored <= {code for k, la, code, _ in rows if k == kind and la == lang}
+    assert ("categories", "fi", "not_yet_known", "not_yet_known") in rows
+    assert ("categories", "fi", "", "") in rows

@@ -31,3 +31,11 @@ def test_the_cache_matches_the_package_and_is_rebuilt_when_damaged(fresh_cache):
     workdays._cached_days_off.cache_clear()
     assert workdays._cached_days_off()[this_year] == from_package[this_year]
     assert '"' in fresh_cache.read_text()  # written again, whole
+
+
+def test_the_holiday_data_version_is_the_installed_package_version():
+    """Read from the dist-info folder's name, it is what importlib.metadata says."""
+    from importlib import metadata
+
+    workdays.calendar_version.cache_clear()
+    assert workdays.calendar_version() == metadata.version("holidays")

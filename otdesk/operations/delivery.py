@@ -25,7 +25,9 @@ from pathlib import Path
 from otdesk.domain import status_after_delivery
 from otdesk.errors import UserError
 from otdesk.settings import ConsultantProfile
-from otdesk.summary import SummaryOrg, render_summary, wording
+from otdesk.summary_org import SummaryOrg
+
+# otdesk.summary (reportlab, ~25 MiB) is imported by the first render, not at start-up
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Prepared:
 
     def file_name(self) -> str:
         """``OT-2026-0042-yhteenveto-v2.pdf`` (the word in the summary's language)."""
+        from otdesk.summary import wording
+
         word = wording("draft" if self.draft else "file_name", self.lang).lower()
         return f"{self.reference or 'OT'}-{word}-v{self.version}.pdf"
 
@@ -104,6 +108,8 @@ def blockers(c) -> list[UserError]:
 
 
 def _render(store, c, lang: str, context: SummaryContext, *, draft: bool = False) -> Prepared:
+    from otdesk.summary import render_summary
+
     version = store.deliveries.next_version(c.id)
     pdf = render_summary(c, lang, org=context.org, version=version, addenda=c.addenda,
                          generated=context.today, consultant=context.consultant, draft=draft)

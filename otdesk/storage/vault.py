@@ -323,6 +323,8 @@ class Vault:
         """From now on the storage worker writes (the desktop app): this connection
         only reads, so the process has one writer."""
         self.conn.execute("PRAGMA query_only = ON")
+        self.conn.execute("PRAGMA cache_size = -200")  # what it read opening is let go
+        self.conn.execute("PRAGMA shrink_memory")
         self.read_only = True
 
     def close(self) -> None:
