@@ -298,6 +298,59 @@ def test_list_search_filter_and_overdue_marking(qtbot, vault):
     close_window(qtbot, window)
 
 
+def _cell_image(table, row: int, column: int):
+    rect = table.visualRect(table.model().index(row, column))
+    return table.viewport().grab(rect).toImage()
+
+
+def _has(image, wanted) -> bool:
+    return any(wanted(image.pixelColor(x, y)) for x in range(image.width())
+               for y in range(image.height()))
+
+
+def test_the_list_draws_its_lines_as_the_model_gives_them(qtbot, vault):
+    """Each cell: its text in ink, the warning icon before an overdue date (the line's
+    words say OVERDUE too), the chosen line in the highlight colour."""
+    from otdesk.demo import insert_demo
+
+    insert_demo(vault, 120, seed=5, deliveries=False)
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    lst = window.list
+    wait_for_list(qtbot, lst, 120)
+    model, table = lst.model, lst.table
+    due = model.COLUMNS.index("due")
+    shown = range(table.rowAt(table.viewport().height() - 1) + 1)
+    qtbot.waitUntil(lambda: all(model.line(r) is not None for r in shown), timeout=3000)
+    late = [r for r in shown if model.line(r).overdue]
+    in_time = [r for r in shown if model.line(r).due is not None and not model.line(r).overdue]
+    assert late and in_time, "the demo's first screen has both"
+
+    def warning_yellow(c):
+        return c.red() > 180 and c.green() > 120 and c.blue() < 90
+
+    def ink(c):
+        return c.lightness() < 110
+
+    assert _has(_cell_image(table, late[0], due), warning_yellow)
+    assert not _has(_cell_image(table, in_time[0], due), warning_yellow)
+    for r in shown:
+        for c in range(model.columnCount()):
+            assert _has(_cell_image(table, r, c), ink) == bool(model.cell(r, c)[0]), (r, c)
+    # the keyboard chooses a line: it is drawn in the highlight colour, its text too
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = table.currentIndex().row()
+    highlight = table.palette().color(table.palette().ColorRole.Highlight)
+    assert _has(_cell_image(table, chosen, 0), lambda c: c == highlight)
+    assert not _has(_cell_image(table, chosen + 1, 0), lambda c: c == highlight)
+    close_window(qtbot, window)
+
+
 def _choose_status(editor, label: str) -> None:
     """Open the status menu and pick ``label``, as a click on it would."""
     editor.status_menu.aboutToShow.emit()

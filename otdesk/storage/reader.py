@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from otdesk.background import yield_to_the_ui
 from otdesk.errors import UserError
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.experts import ExpertDirectory
@@ -81,6 +82,7 @@ class BackgroundReader:
             return q.key is None or self._generations.get(q.key) == q.generation
 
     def _run(self) -> None:
+        yield_to_the_ui()
         store: ReadStore | None = None
         broken: UserError | None = None
         try:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from otdesk.domain import Consultation
+from otdesk.background import yield_to_the_ui
 from otdesk.errors import UserError
 from otdesk.storage import listing
 from otdesk.storage.changes import Changes
@@ -43,6 +44,9 @@ log = logging.getLogger(__name__)
 IDLE_TIDY_SECONDS = 2.0
 #: seconds between tries of a write that failed
 RETRY_SECONDS = 5.0
+#: the writer's page cache (KiB): a write touches a few pages of a few indexes (the
+#: build's default, 8 MB, only kept what the start-up had read)
+WRITER_CACHE_KIB = 2_000
 
 
 @dataclass
@@ -162,10 +166,12 @@ class BackgroundWriter:
     # -- the writer's side -----------------------------------------------------------
 
     def _run(self) -> None:
+        yield_to_the_ui()
         conn = None
         while conn is None:  # the vault is open, so this fails only with the disk or the OS
             try:
                 conn = self._vault.open_connection()
+                conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
             except Exception as exc:
                 error = exc if isinstance(exc, UserError) else UserError("error.storage")
                 log.error("writer: no connection: %s", getattr(exc, "key", type(exc).__name__))

@@ -24,6 +24,7 @@ from otdesk import deadlines, vocabulary
 from otdesk.storage import listing
 from otdesk.storage.changes import Changes
 from otdesk.storage.repository import ConsultationSummary
+from otdesk.ui.cell_painter import CellPainter
 
 SEARCH_DELAY_MS = 120
 #: lines read at a time: the one drawn and those around it
@@ -201,34 +202,41 @@ class ConsultationTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def cell(self, row: int, column: int) -> tuple[str, bool]:
+        """What the cell shows and whether it is marked overdue (bold, the warning icon);
+        a line not read yet shows "…" and is asked for."""
+        r = self._rows.get(self._ids[row]) if row < len(self._ids) else None
+        if r is None:
+            if row < len(self._ids):
+                self._want(row)
+            else:
+                self._waited = True  # its id comes with the rest of the query's ids
+            return self._waiting, False
+        name = self.COLUMNS[column]
+        return self._display(r, name), name == "due" and r.overdue
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():
             return None  # (Qt asks a dozen roles per cell per paint: answer most at once)
-        row = index.row()
-        r = self._rows.get(self._ids[row]) if row < len(self._ids) else None
-        if r is None:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                if row < len(self._ids):
-                    self._want(row)
-                else:
-                    self._waited = True
-                return self._waiting  # its id comes with the rest of the query's ids
-            return None
-        column = self.COLUMNS[index.column()]
+        text, overdue = self.cell(index.row(), index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(r, column)
-        if role == Qt.ItemDataRole.FontRole and column == "due" and r.overdue:
+            return text
+        if not overdue:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.DecorationRole and column == "due" and r.overdue:
-            if self._warning is None:
-                from PySide6.QtWidgets import QApplication
+        return self.warning_icon()  # DecorationRole
 
-                self._warning = QApplication.style().standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxWarning)
-            return self._warning
-        return None
+    def warning_icon(self):
+        """The icon beside an overdue date."""
+        if self._warning is None:
+            from PySide6.QtWidgets import QApplication
+
+            self._warning = QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning
 
     def _display(self, r: Row, column: str) -> str:
         if column == "reference":
@@ -291,6 +299,7 @@ class ConsultationList(QWidget):
         self.model = ConsultationTableModel(lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(CellPainter(self.model, self.table))
         self.table.setAccessibleName(self.tr("Consultations"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ConsultationTableModel.COLUMNS.index("received"),
@@ -350,13 +359,11 @@ class ConsultationList(QWidget):
         query, today = self.query(), dt.date.today()
         if self._select_id is None:
             self._select_id = self.selected_id()
-        # the first screen and the counts first, then every id (the newest query wins)
+        # the first screen and the counts first (the newest query wins), every id once
+        # that screen is painted (_ask_every_id)
         self.runner.read(lambda store: listing.listing(store.conn, query, today,
                                                        memo=store.memo),
                          self._listed, self._failed, key="list")
-        self.runner.read(lambda store: listing.all_ids(store.conn, query),
-                         lambda ids: self._all_listed(query, ids), self._failed,
-                         key="list-ids")
 
     def _listed(self, answer: listing.Listing) -> None:
         if answer.query != self.query():
@@ -372,7 +379,17 @@ class ConsultationList(QWidget):
         # … unless the line chosen before is on its first screen, or further down (then it
         # is chosen when every id is known, if the person has chosen none meanwhile)
         self._keep = None if self._select(keep) else (keep, self.table.currentIndex().row())
+        # after this turn of the event loop, which paints the first screen
+        QTimer.singleShot(0, lambda: self._ask_every_id(answer.query))
         self.listed.emit()
+
+    def _ask_every_id(self, query: listing.ListQuery) -> None:
+        """The rest of the lines' ids, in order (lines further down are read from them)."""
+        if query != self.query():
+            return  # a newer query is on its way; its own answer asks for its ids
+        self.runner.read(lambda store: listing.all_ids(store.conn, query),
+                         lambda ids: self._all_listed(query, ids), self._failed,
+                         key="list-ids")
 
     def _all_listed(self, query: listing.ListQuery, ids) -> None:
         self.model.complete(query, ids)

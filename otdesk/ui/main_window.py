@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
+from otdesk.background import yield_to_the_ui
 from otdesk.domain import Consultation
 from otdesk.errors import UserError
 from otdesk.policy import Policy
@@ -31,14 +32,24 @@ from otdesk.ui.operations import OperationRunner
 CLOSE_POLL_MS = 50
 #: how often the idle-time build looks whether the editor's modules are imported
 WARMUP_POLL_MS = 20
-#: what the editor and its Summary page import (reportlab among them: ~0.4 s), imported
-#: on a thread of its own after the first paint, so the UI thread never waits for it
+#: what the editor and its Summary page import, imported on a thread of their own after
+#: the first paint, so the UI thread never waits for them
 EDITOR_MODULES = ("otdesk.operations.delivery", "otdesk.ui.editor", "otdesk.ui.summary_page")
+#: what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own
+#: once the editor is built in idle time (or a consultation is opened before that), so
+#: that neither the first screen nor the first open shares the interpreter with it
+RENDER_MODULE = "otdesk.summary"
+
+
+def _import_renderer() -> None:
+    yield_to_the_ui()
+    importlib.import_module(RENDER_MODULE)
 
 
 def _import_editor_modules() -> None:
     """…and read what they read on first use: the wording of messages (~15 ms of TOML),
     the days off the editor's deadlines count with (the holiday cache file)."""
+    yield_to_the_ui()
     for name in EDITOR_MODULES:
         importlib.import_module(name)
     from otdesk.errors import message
@@ -81,7 +92,9 @@ class MainWindow(QMainWindow):
         self.experts: list = []
         self.list = ConsultationList(self.runner, lang)
         self._editor = None  # built in idle time after the list is up (_first_listed)
+        self._warming = False  # the editor is being prepared (_first_listed)
         self._warmup: threading.Thread | None = None
+        self._render_warmup: threading.Thread | None = None
         self.summary = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
@@ -116,15 +129,28 @@ class MainWindow(QMainWindow):
             self.idle.idle.connect(self.lock)
 
     def _first_listed(self) -> None:
-        """The first screen of the list is up: now prepare the editor, in idle time (its
-        imports on a thread of their own), so that the first open is as quick as later
-        ones and nothing of it delays the list."""
-        if self._warmup is not None:
+        """The first screen of the list is up: once it is painted (after this turn of the
+        event loop), prepare the editor in idle time, so that the first open is as quick
+        as later ones and nothing of it delays the list."""
+        if not self._warming:
+            self._warming = True
+            QTimer.singleShot(0, self._start_warmup)
+
+    def _start_warmup(self) -> None:
+        """The editor's imports on a thread of their own, then its pieces in idle time."""
+        if self._closed or self._closing:
             return
         self._warmup = threading.Thread(target=_import_editor_modules, daemon=True,
                                         name="otdesk-warmup")
         self._warmup.start()
         QTimer.singleShot(WARMUP_POLL_MS, self._build_when_idle)
+
+    def _warm_renderer(self) -> None:
+        """Bring in the summary's renderer before it is asked (once)."""
+        if self._render_warmup is None:
+            self._render_warmup = threading.Thread(
+                target=_import_renderer, daemon=True, name="otdesk-warmup-render")
+            self._render_warmup.start()
 
     def _build_when_idle(self) -> None:
         """One piece of the editor per turn of the event loop, once its modules are in."""
@@ -136,6 +162,7 @@ class MainWindow(QMainWindow):
         if self._editor is None:
             self._start_editor(in_steps=True)
         elif not self._editor.build_step():
+            self._warm_renderer()  # the editor is built: the summary's renderer next
             return
         QTimer.singleShot(0, self._build_when_idle)
 
@@ -283,6 +310,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         if self.locked or self._closing:
             return
+        self._warm_renderer()
         self.editor.load(opened.consultation, opened.sealed)
         self.stack.setCurrentWidget(self.editor)
         self.editor.show_page(0)
@@ -307,6 +335,7 @@ class MainWindow(QMainWindow):
             return
         self._created_blank = consultation.id
         self._blank_snapshot = consultation.to_dict()
+        self._warm_renderer()
         self.editor.load(consultation, False)
         self.stack.setCurrentWidget(self.editor)
         self.editor.show_page(0)
@@ -457,8 +486,9 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _finish_closing(self) -> None:
-        if self._warmup is not None:  # an import cut off by the end of the process could
-            self._warmup.join()  # hang it (the import lock): it takes well under a second
+        for warmup in (self._warmup, self._render_warmup):  # an import cut off by the end
+            if warmup is not None:  # of the process could hang it (the import lock): each
+                warmup.join()  # takes well under a second
         self.runner.close(timeout=5)
         if self.idle is not None:
             self.idle.stop()
