@@ -5,12 +5,13 @@ PySide6 asks whether the new module mentions "PySide6" (for its opt-in
 ``from __feature__ import …``, which OT Desk never uses) by reading the module's whole
 source through :mod:`linecache`, which keeps every line: 4–5 MiB of the app's start-up
 memory, read for nothing.  The same question is answered here from the file's bytes and
-nothing is kept.  (The hook is ``shibokensupport.feature._mod_uses_pyside``; a PySide6
+nothing is kept; what it read before this package was imported is let go.  (The hook is ``shibokensupport.feature._mod_uses_pyside``; a PySide6
 without it is left as it is.)
 """
 
 from __future__ import annotations
 
+import linecache
 import sys
 
 import PySide6.QtCore  # noqa: F401  (installs the hook)
@@ -35,3 +36,4 @@ def _uses_pyside(module) -> bool:
 
 if _pyside_check is not None and _pyside_check.__name__ != _uses_pyside.__name__:
     _feature._mod_uses_pyside = _uses_pyside
+    linecache.clearcache()  # a traceback that needs a line reads its file again
