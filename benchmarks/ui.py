@@ -405,7 +405,7 @@ def _absolute(name: str, description: str, runs, extra: dict | None = None) -> M
 def bench_startup(vaults: dict[int, tuple[Path, bytes]], quick: bool = False) -> list[Measure]:
     """``vaults``: {count: (data_dir, key)} with 10,000 (always), 1,000 and 100,000
     (unless ``quick``).  Not open elsewhere meanwhile."""
-    runs = 5 if quick else 7
+    runs = 5 if quick else 9  # a start on this machine varies by ±50 ms: medians of many
     big = not quick and 100_000 in vaults and 1_000 in vaults
     with keyring_route(list(vaults.values())) as (backend, route), _bytecode_cache():
         def stdin(count: int) -> str:
@@ -421,8 +421,8 @@ def bench_startup(vaults: dict[int, tuple[Path, bytes]], quick: bool = False) ->
         first = _alternate([("bare", BARE_CHILD, [], ""), app(10_000)], runs)
         second = {}
         if big:
-            log(f"app start-up at 1,000 vs 100,000, 5 each ({route}) …")
-            second = _alternate([app(1_000), app(100_000)], 5)
+            log(f"app start-up at 1,000 vs 100,000, {runs} each ({route}) …")
+            second = _alternate([app(1_000), app(100_000)], runs)
     bare, app10 = first["bare"], first["app_10k"]
     bare_med, app_med = statistics.median(_times(bare)), statistics.median(_times(app10))
     bare_ready = statistics.median(r["marks"]["ready"] for _, r in bare)
@@ -458,8 +458,8 @@ def bench_startup(vaults: dict[int, tuple[Path, bytes]], quick: bool = False) ->
     peak_app, peak_bare = _peak_mib(hundred), _peak_mib(bare)
     measures += [
         Measure("startup.growth",
-                f"app {usable} with 100,000 consultations ÷ with 1,000; medians of 5 fresh "
-                "processes each, A B A B",
+                f"app {usable} with 100,000 consultations ÷ with 1,000; medians of {runs} "
+                "fresh processes each, A B A B",
                 {"ratio": round(hundred_med / one_med, 2)}, "×",
                 {"stat": "ratio", "op": "<=", "limit": GROWTH_BUDGET},
                 details={"floor": f"1k {one_med * 1000:.0f} ms",

@@ -260,17 +260,23 @@ def test_identified_needs_consent_and_going_back_to_anonymous_clears_details(
     assert stored.anonymous and stored.client_description == ""
 
 
-def test_list_search_filter_and_overdue_marking(qtbot, vault):
+def _demo_list(qtbot, vault, count: int):
+    """A main window (English) on ``count`` demo consultations, its list read."""
     from otdesk.demo import insert_demo
 
-    insert_demo(vault, 200, seed=5, deliveries=False)  # the list only: the fast path
+    insert_demo(vault, count, seed=5, deliveries=False)  # the list only: the fast path
     window = MainWindow(vault, lang="en")
     qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     lst = window.list
-    wait_for_list(qtbot, lst, 200)
+    wait_for_list(qtbot, lst, count)
+    return window, lst
+
+
+def test_list_search_filter_and_overdue_marking(qtbot, vault):
+    window, lst = _demo_list(qtbot, vault, 200)
     total = lst.model.rowCount()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert lst.search.hasFocus()
@@ -311,16 +317,7 @@ def _has(image, wanted) -> bool:
 def test_the_list_draws_its_lines_as_the_model_gives_them(qtbot, vault):
     """Each cell: its text in ink, the warning icon before an overdue date (the line's
     words say OVERDUE too), the chosen line in the highlight colour."""
-    from otdesk.demo import insert_demo
-
-    insert_demo(vault, 120, seed=5, deliveries=False)
-    window = MainWindow(vault, lang="en")
-    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    lst = window.list
-    wait_for_list(qtbot, lst, 120)
+    window, lst = _demo_list(qtbot, vault, 120)
     model, table = lst.model, lst.table
     due = model.COLUMNS.index("due")
     shown = range(table.rowAt(table.viewport().height() - 1) + 1)
