@@ -210,7 +210,7 @@ from otdesk.storage.vault import open_vault
 def watch():
     window = next((w for w in QApplication.topLevelWidgets()
                    if type(w).__name__ == "MainWindow" and w.isVisible()), None)
-    if window is None:
+    if window is None or window.list is None:  # (the frame, before the vault is in it)
         QTimer.singleShot(1, watch)
         return
     mark("window_shown")
@@ -256,8 +256,8 @@ sys.exit(otdesk.app.run_app(Path(sys.argv[1]), lang="fi"))
 """
 
 #: the app child's milestones, in order, and what each step covers
-APP_STEPS = (("imports", "imports_ms"), ("unlock", "qapplication_translators_ms"),
-             ("vault_open", "open_vault_ms"), ("window_shown", "main_window_show_ms"),
+APP_STEPS = (("imports", "imports_ms"), ("unlock", "qapplication_and_frame_ms"),
+             ("vault_open", "open_vault_ms"), ("window_shown", "vault_into_window_ms"),
              ("listing", "list_answer_ms"), ("painted", "repaint_ms"),
              ("ready", "key_ms"))
 

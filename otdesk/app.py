@@ -73,7 +73,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
             settings_file: Path | None = None, policy: Policy | None = None) -> int:
     if not _has_display():
         raise UserError("error.display")
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
     from otdesk.ui.i18n import install_translators
@@ -90,10 +90,12 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
 
     policy = policy or Policy()
     first_run = not VaultPaths(data_dir).exists()
-    vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
-                         escrow_public_pem=policy.escrow_pem)
-    if vault is None:
-        return 1
+    vault = None
+    if first_run:  # making the vault asks first: a passphrase, the recovery code
+        vault = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
+                             escrow_public_pem=policy.escrow_pem)
+        if vault is None:
+            return 1
     try:
         user = UserSettings.load(settings_file) if settings_file else UserSettings()
     except UserError:
@@ -105,11 +107,31 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file,
                         policy=policy)
     window.show()
-    settle_the_heap()
+    opened = [vault]
+
+    def unlock() -> None:
+        """Open the vault (the keyring, or the passphrase asked over the frame)."""
+        opened[0] = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
+                                 escrow_public_pem=policy.escrow_pem, parent=window)
+        if opened[0] is None:  # cancelled, or it cannot be opened (said in a dialog)
+            app.setQuitOnLastWindowClosed(False)  # (closing it would end with 0)
+            window.close()
+            app.exit(1)
+            return
+        window.attach(opened[0])
+        settle_the_heap()
+
+    if vault is None:
+        app.processEvents()  # the frame is on screen before the unlock
+        QTimer.singleShot(0, unlock)
+    else:
+        settle_the_heap()
     try:
         return app.exec()
     finally:
-        vault.close()
+        app.setQuitOnLastWindowClosed(True)
+        if opened[0] is not None:
+            opened[0].close()
         for translator in translators:  # the process may go on (tests, a second start)
             app.removeTranslator(translator)
         QLocale.setDefault(locale_before)

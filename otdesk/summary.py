@@ -40,7 +40,6 @@ import re
 import types
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape

@@ -83,7 +83,7 @@ def cups(tmp_path):
 
 APP = """
 import sys
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -106,10 +106,14 @@ window.show()
 window.activateWindow()
 QTest.qWaitForWindowActive(window)
 page = None
+def spin(msec):  # the event loop as app.exec() runs it: QTest.qWait keeps the
+    loop = QEventLoop()  # interpreter lock while it sleeps, and the workers starve
+    QTimer.singleShot(msec, loop.quit)
+    loop.exec()
 def wait(cond, seconds, what):
     end = __import__("time").monotonic() + seconds
     while not cond():
-        QTest.qWait(50)
+        spin(50)
         if __import__("time").monotonic() > end:
             said = page.state.text() if page is not None else "(no summary page yet)"
             sys.exit(f"timed out: {what}; the page says: {said}")

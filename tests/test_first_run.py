@@ -145,3 +145,73 @@ def test_the_first_run_flow_ends_by_asking_the_consultants_contact_details(
     saved = UserSettings.load(settings_file)
     assert saved.profile.name == "Sanna Virtanen" and saved.profile.phone == "040 123 4567"
     assert saved.profile_asked
+
+
+def _start_with_passphrase(data_dir, tmp_path, monkeypatch, act) -> tuple[int, list]:
+    """run_app on an existing passphrase vault; ``act(dialog, frame)`` answers the
+    passphrase dialog (``frame``: the main window visible meanwhile, if any)."""
+    from otdesk.app import run_app
+    from otdesk.ui.main_window import MainWindow
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)  # run_app wants a display …
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # … and this one is offscreen
+    seen: list = []
+
+    def main_window():
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible()), None)
+
+    answer(PassphraseDialog, lambda d: act(d, main_window(), seen), seen)
+    code = run_app(data_dir, lang="fi", settings_file=tmp_path / "settings.toml")
+    return code, seen
+
+
+def test_the_window_is_there_while_the_passphrase_is_asked_and_fills_once_open(
+        qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
+    """A start: the window's frame at once, the passphrase asked over it, then the list
+    of the opened vault in that same window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from otdesk.demo import insert_demo
+    from otdesk.storage.vault import open_vault
+
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
+    with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as vault:
+        insert_demo(vault, 30, seed=3, deliveries=False)
+
+    def type_it(dialog, frame, seen):
+        seen.append(frame)
+        assert frame is not None and frame.list is None  # the frame, nothing open yet
+        assert dialog.parent() is frame
+        assert not frame.new_action.isEnabled()
+        QTest.keyClicks(dialog.passphrase, PASSPHRASE)
+        QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        filled(frame, seen)
+
+    def filled(window, seen):
+        if window.list is not None and window.list.model.rowCount() == 30:
+            seen.append(window.list.model.rowCount())
+            seen.append(window.new_action.isEnabled())
+            window.close()
+        else:
+            QTimer.singleShot(20, lambda: filled(window, seen))
+
+    code, seen = _start_with_passphrase(data_dir, tmp_path, monkeypatch, type_it)
+    assert code == 0
+    assert isinstance(seen[0], PassphraseDialog)
+    assert seen[2:] == [30, True]  # the list of the vault, in the same window
+    assert seen[1].isHidden()  # … which the person closed
+
+
+def test_cancelling_the_passphrase_closes_the_frame_and_ends_the_start(
+        qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
+
+    def cancel(dialog, frame, seen):
+        seen.append(frame)
+        dialog.reject()
+
+    code, seen = _start_with_passphrase(data_dir, tmp_path, monkeypatch, cancel)
+    assert code == 1
+    assert seen[1] is not None and not seen[1].isVisible()

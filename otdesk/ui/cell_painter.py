@@ -16,7 +16,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette, QStaticText, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionFocusRect
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
 
 #: laid-out texts kept (a screen holds ~200; scrolling and searching bring new ones)
 KEPT_TEXTS = 4000

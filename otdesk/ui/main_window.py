@@ -70,10 +70,14 @@ class Opened:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, vault: Vault, lang: str = "fi", settings: UserSettings | None = None,
-                 settings_file=None, policy: Policy | None = None) -> None:
+    """The app's one window.  Made without a vault it is the frame, shown at once while
+    the vault opens (:meth:`attach` fills it); made with one, it is whole at once."""
+
+    def __init__(self, vault: Vault | None, lang: str = "fi",
+                 settings: UserSettings | None = None, settings_file=None,
+                 policy: Policy | None = None) -> None:
         super().__init__()
-        self.vault = vault
+        self.vault: Vault | None = None
         self.lang = lang
         self.policy = policy or Policy()
         self.settings = settings or UserSettings(language=lang)
@@ -83,45 +87,59 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("OT Desk")
         self.resize(1280, 820)
 
-        # the storage worker writes from now on; this connection only reads (tests)
-        vault.hand_over_writing()
-        actor = self.settings.profile.actor()
-        self.runner = OperationRunner(vault, actor=actor, rules=self.rules,
-                                      expert_defaults=self.policy.expert_defaults, parent=self)
-        self.writer = self.runner.writer
+        self.runner = self.writer = self.list = None  # (attach)
         self.experts: list = []
-        self.list = ConsultationList(self.runner, lang)
         self._editor = None  # built in idle time after the list is up (_first_listed)
         self._warming = False  # the editor is being prepared (_first_listed)
         self._warmup: threading.Thread | None = None
         self._render_warmup: threading.Thread | None = None
         self.summary = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.list)
+        self.opening = QLabel(self.tr("Opening your OT Desk data…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
         self.saving_label = QLabel()  # "Saving…" while closing waits for the disk
         self.saving_label.setAccessibleName(self.tr("Saving"))
         self.statusBar().addPermanentWidget(self.saving_label)
         self.statusBar().hide()
-
-        self.list.listed.connect(self._first_listed)
-        self.list.open_requested.connect(self.open_consultation)
-        self.list.new_requested.connect(self.new_consultation)
-        self.runner.saved.connect(self._saved)
-        self.runner.failed.connect(self._failed)
-        self.runner.changed.connect(self._changed)
         self._build_menus()
         self._created_blank: int | None = None
         self._blank_snapshot: dict | None = None
         self._opening = False  # an open or a new consultation is on its way
         self._closing = False
         self._closed = False
-        self.list.reload()
-        self._read_experts()
-        # auto-lock after the idle minutes of the organisation's policy (0 = never)
         self.locked = False
         self.lock_screen = None
         self.idle = None
+        if vault is not None:
+            self.attach(vault)
+
+    def attach(self, vault: Vault) -> None:
+        """The vault is open: the storage worker starts and the list is asked for."""
+        self.vault = vault
+        # the storage worker writes from now on; this connection only reads (tests)
+        vault.hand_over_writing()
+        actor = self.settings.profile.actor()
+        self.runner = OperationRunner(vault, actor=actor, rules=self.rules,
+                                      expert_defaults=self.policy.expert_defaults, parent=self)
+        self.writer = self.runner.writer
+        self.list = ConsultationList(self.runner, self.lang)
+        self.stack.addWidget(self.list)
+        self.stack.setCurrentWidget(self.list)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.list.listed.connect(self._first_listed)
+        self.list.open_requested.connect(self.open_consultation)
+        self.list.new_requested.connect(self.new_consultation)
+        self.runner.saved.connect(self._saved)
+        self.runner.failed.connect(self._failed)
+        self.runner.changed.connect(self._changed)
+        for action in self._vault_actions:
+            action.setEnabled(True)
+        self.list.reload()
+        self._read_experts()
+        # auto-lock after the idle minutes of the organisation's policy (0 = never)
         if self.policy.auto_lock_minutes > 0:
             from otdesk.ui.autolock import IdleTimer
 
@@ -294,6 +312,10 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.edit_settings)
         tools.addAction(settings)
+        #: what needs the vault: off in the frame until it is open (attach)
+        self._vault_actions = (self.new_action, self.list_action, experts, settings)
+        for action in self._vault_actions:
+            action.setEnabled(False)
 
     # -- moving between list and editor --------------------------------------------------
 
@@ -447,7 +469,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Close once everything on its way to the disk is stored: until then the window
         says "Saving…" and stays usable; a write the disk refused asks first."""
-        if self._closed:
+        if self._closed or self.runner is None:  # (the frame: nothing opened, nothing to store)
+            self._closed = True
             event.accept()
             return
         if self.summary is not None:

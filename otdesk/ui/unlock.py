@@ -147,8 +147,10 @@ def first_run(data_dir: Path, lang: str, escrow_public_pem: bytes | None = None)
 
 
 def obtain_vault(data_dir: Path, *, passphrase: str | None, lang: str,
-                 escrow_public_pem: bytes | None = None) -> Vault | None:
-    """Open the vault, creating it on first run and asking for a passphrase as needed."""
+                 escrow_public_pem: bytes | None = None,
+                 parent: QWidget | None = None) -> Vault | None:
+    """Open the vault, creating it on first run and asking for a passphrase as needed
+    (over ``parent``, the window's frame, when there is one)."""
     try:
         if not VaultPaths(data_dir).exists():
             return first_run(data_dir, lang, escrow_public_pem)
@@ -161,12 +163,13 @@ def obtain_vault(data_dir: Path, *, passphrase: str | None, lang: str,
                     raise
                 if dialog is None:
                     dialog = PassphraseDialog(QCoreApplication.translate(
-                        "PassphraseDialog", "Passphrase for your OT Desk data:"))
+                        "PassphraseDialog", "Passphrase for your OT Desk data:"),
+                        parent=parent)
                 if exc.key == "error.passphrase_wrong":
                     dialog.show_error(exc.message(lang))
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return None
                 passphrase = dialog.passphrase.text()
     except UserError as exc:
-        _error(None, exc, lang)
+        _error(parent, exc, lang)
         return None

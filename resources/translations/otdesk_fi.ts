@@ -39,238 +39,238 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="83"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Guiding questions</source>
         <translation>Apukysymykset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="83"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Add a &amp;rating</source>
         <translation>Lisää &amp;arvio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="84"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Add an &amp;option</source>
         <translation>Lisää &amp;vaihtoehto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="84"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Add a &amp;step</source>
         <translation>Lisää toimen&amp;pide</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Remove</source>
         <translation>Poista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="87"/>
         <source>Not asked yet</source>
         <translation>Ei vielä kysytty</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="88"/>
+        <location filename="../../otdesk/ui/editor.py" line="90"/>
         <source>← &amp;List</source>
         <translation>← &amp;Luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="89"/>
+        <location filename="../../otdesk/ui/editor.py" line="91"/>
         <source>Back to the list</source>
         <translation>Takaisin luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="92"/>
+        <location filename="../../otdesk/ui/editor.py" line="94"/>
         <source>Consultation</source>
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="101"/>
+        <location filename="../../otdesk/ui/editor.py" line="103"/>
         <source>Next deadline</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="105"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="107"/>
+        <location filename="../../otdesk/ui/editor.py" line="109"/>
         <source>Missing information</source>
         <translation>Puuttuvat tiedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="117"/>
+        <location filename="../../otdesk/ui/editor.py" line="119"/>
         <source>Pages of the consultation</source>
         <translation>Konsultaation sivut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="158"/>
+        <location filename="../../otdesk/ui/editor.py" line="160"/>
         <source>Request</source>
         <translation>Pyyntö</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="166"/>
-        <location filename="../../otdesk/ui/editor.py" line="217"/>
+        <location filename="../../otdesk/ui/editor.py" line="168"/>
+        <location filename="../../otdesk/ui/editor.py" line="219"/>
         <source>Close-out</source>
         <translation>Päättäminen ja palaute</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="169"/>
+        <location filename="../../otdesk/ui/editor.py" line="171"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="125"/>
+        <location filename="../../otdesk/ui/editor.py" line="127"/>
         <source>Sealed</source>
         <translation>Lukittu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="219"/>
+        <location filename="../../otdesk/ui/editor.py" line="221"/>
         <source>Session</source>
         <translation>Konsultaatiotapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="221"/>
+        <location filename="../../otdesk/ui/editor.py" line="223"/>
         <source>Session date</source>
         <translation>Tapaamisen päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="223"/>
+        <location filename="../../otdesk/ui/editor.py" line="225"/>
         <source>Session &amp;date</source>
         <translation>Tapaamisen &amp;päivämäärä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="225"/>
+        <location filename="../../otdesk/ui/editor.py" line="227"/>
         <source>Duration in minutes</source>
         <translation>Kesto minuutteina</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="228"/>
+        <location filename="../../otdesk/ui/editor.py" line="230"/>
         <source>D&amp;uration</source>
         <translation>K&amp;esto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="229"/>
+        <location filename="../../otdesk/ui/editor.py" line="231"/>
         <source>Mode</source>
         <translation>Toteutustapa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="232"/>
+        <location filename="../../otdesk/ui/editor.py" line="234"/>
         <source>&amp;Mode</source>
         <translation>Toteut&amp;ustapa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="234"/>
+        <location filename="../../otdesk/ui/editor.py" line="236"/>
         <source>Requester&apos;s feedback</source>
         <translation>Pyytäjän palaute</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="236"/>
+        <location filename="../../otdesk/ui/editor.py" line="238"/>
         <source>Feedback score from 1 to 5</source>
         <translation>Palautteen arvosana 1–5</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="238"/>
+        <location filename="../../otdesk/ui/editor.py" line="240"/>
         <source>Score (1–5)</source>
         <translation>Arvosana (1–5)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="239"/>
+        <location filename="../../otdesk/ui/editor.py" line="241"/>
         <source>Feedback comment</source>
         <translation>Palautteen kommentti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="241"/>
+        <location filename="../../otdesk/ui/editor.py" line="243"/>
         <source>Comment</source>
         <translation>Kommentti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="265"/>
+        <location filename="../../otdesk/ui/editor.py" line="263"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="298"/>
+        <location filename="../../otdesk/ui/editor.py" line="318"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Yhteenveto on toimitettu, ja tiedot on lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="402"/>
+        <location filename="../../otdesk/ui/editor.py" line="423"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="410"/>
+        <location filename="../../otdesk/ui/editor.py" line="431"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="426"/>
+        <location filename="../../otdesk/ui/editor.py" line="447"/>
         <source>Saved %1</source>
         <translation>Tallennettu klo %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="430"/>
+        <location filename="../../otdesk/ui/editor.py" line="451"/>
         <source>NOT SAVED — trying again</source>
         <translation>EI TALLENNETTU — yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="438"/>
+        <location filename="../../otdesk/ui/editor.py" line="459"/>
         <source>(organisation not given)</source>
         <translation>(organisaatiota ei kirjattu)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="440"/>
+        <location filename="../../otdesk/ui/editor.py" line="461"/>
         <source>Status: %1</source>
         <translation>Tila: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="443"/>
+        <location filename="../../otdesk/ui/editor.py" line="464"/>
         <source>intake due</source>
         <translation>käsittelyyn otto viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="443"/>
+        <location filename="../../otdesk/ui/editor.py" line="464"/>
         <source>preparation due</source>
         <translation>ennakkokäsittely viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="444"/>
+        <location filename="../../otdesk/ui/editor.py" line="465"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="444"/>
+        <location filename="../../otdesk/ui/editor.py" line="465"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="450"/>
+        <location filename="../../otdesk/ui/editor.py" line="471"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="459"/>
+        <location filename="../../otdesk/ui/editor.py" line="480"/>
         <source>Intake due %1</source>
         <translation>Käsittelyyn otto viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="461"/>
+        <location filename="../../otdesk/ui/editor.py" line="482"/>
         <source>preparation due %1</source>
         <translation>ennakkokäsittely viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="467"/>
+        <location filename="../../otdesk/ui/editor.py" line="488"/>
         <source>Reason: %1</source>
         <translation>Syy: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="494"/>
+        <location filename="../../otdesk/ui/editor.py" line="515"/>
         <source>Why is the request %1?</source>
         <translation>Pyyntö: %1. Mikä on syy?</translation>
     </message>
@@ -278,52 +278,53 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="243"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="286"/>
         <source>Search all text…</source>
+        <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Hae kaikesta tekstistä…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="244"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="287"/>
         <source>Search consultations</source>
         <translation>Hae konsultaatioita</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="247"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="290"/>
         <source>Show status</source>
         <translation>Näytettävä tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="248"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="291"/>
         <source>All statuses</source>
         <translation>Kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="249"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="292"/>
         <source>Open (not closed)</source>
         <translation>Avoimet (ei päättyneet)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="252"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="295"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="253"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="296"/>
         <source>New consultation</source>
         <translation>Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="259"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="303"/>
         <source>Consultations</source>
         <translation>Konsultaatiot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="282"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="326"/>
         <source>Number of consultations shown</source>
         <translation>Näytettyjen konsultaatioiden määrä</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="327"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="374"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultaatio</numerusform>
@@ -331,7 +332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="329"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="376"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n myöhässä</numerusform>
@@ -342,58 +343,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>Reference</source>
-        <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) the list&apos;s sort columns in storage.listing&apos;s words the view&apos;s header asked for another order (column, order) lines [first, last) are drawn but not read yet: (first, ids)</extracomment>
+        <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) also what storage.listing sorts by (listing.SORTS) the view&apos;s header asked for another order (column, order) lines drawn but not read yet: (epoch, ids) — see add_rows</extracomment>
         <translation>Tunnus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>Organisation</source>
         <translation>Organisaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="75"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>Categories</source>
         <translation>Tilanneluokat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Next due</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="76"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Received</source>
         <translation>Saapunut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="77"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>intake</source>
         <translation>käsittelyyn otto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="77"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>preparation</source>
         <translation>ennakkokäsittely</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="78"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="78"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
@@ -470,12 +471,12 @@
         <translation>&amp;Poista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="115"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="116"/>
         <source>An expert needs a name.</source>
         <translation>Anna asiantuntijalle nimi.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/experts_dialog.py" line="145"/>
+        <location filename="../../otdesk/ui/experts_dialog.py" line="144"/>
         <source>Remove %1 from the directory? Consultations that named them keep the name.</source>
         <translation>Poistetaanko %1 hakemistosta? Konsultaatioihin jo kirjattu nimi säilyy.</translation>
     </message>
@@ -731,49 +732,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="88"/>
+        <location filename="../../otdesk/ui/main_window.py" line="98"/>
+        <source>Opening your OT Desk data…</source>
+        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it</extracomment>
+        <translation>Avataan OT Deskin tietoja…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="103"/>
         <source>Saving</source>
-        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import (reportlab among them: ~0.4 s), imported on a thread of its own after the first paint, so the UI thread never waits for it</extracomment>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="242"/>
+        <location filename="../../otdesk/ui/main_window.py" line="292"/>
         <source>&amp;File</source>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="243"/>
+        <location filename="../../otdesk/ui/main_window.py" line="293"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="247"/>
+        <location filename="../../otdesk/ui/main_window.py" line="297"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="252"/>
+        <location filename="../../otdesk/ui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="257"/>
+        <location filename="../../otdesk/ui/main_window.py" line="307"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="258"/>
+        <location filename="../../otdesk/ui/main_window.py" line="308"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="261"/>
+        <location filename="../../otdesk/ui/main_window.py" line="311"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <location filename="../../otdesk/ui/main_window.py" line="489"/>
         <source>Saving…</source>
+        <extracomment>what needs the vault: off in the frame until it is open (attach)</extracomment>
         <translation>Tallennetaan…</translation>
     </message>
 </context>
@@ -811,7 +818,7 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/autolock.py" line="115"/>
-        <location filename="../../otdesk/ui/unlock.py" line="163"/>
+        <location filename="../../otdesk/ui/unlock.py" line="165"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Tunnuslause OT Deskin tietoihisi:</translation>
     </message>
