@@ -127,11 +127,14 @@ class ConsultationTableModel(QAbstractTableModel):
         """Lines read for ``asked`` (a line is the same wherever the query puts it); read
         before a forget() they may be out of date, and are read again when drawn."""
         self._asked.difference_update(asked)
-        if epoch != self._epoch:
+        if epoch == self._epoch:
+            for cid, summary in summaries.items():
+                self._rows[cid] = self.make_row(summary)
+        elif not summaries:
             return
-        for cid, summary in summaries.items():
-            self._rows[cid] = self.make_row(summary)
-        if summaries and self._total:  # the view repaints what of it is on screen
+        # the view repaints what of it is on screen; a stale answer's lines are asked
+        # for again as they are drawn (else they would wait for the next repaint)
+        if self._total:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._total - 1, len(self.COLUMNS) - 1))
 
@@ -139,6 +142,8 @@ class ConsultationTableModel(QAbstractTableModel):
         """Lines that changed: dropped, to be read again when drawn; returns the shown rows
         among them, which the list reads again at once."""
         shown = []
+        if not ids:
+            return shown  # (a write to another table: the lines read are still right)
         self._epoch += 1
         for cid in ids:
             self._rows.pop(cid, None)
