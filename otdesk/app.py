@@ -107,19 +107,30 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file,
                         policy=policy)
     window.show()
-    opened = [vault]
+    opened, failure = [vault], []
+    quit_on_close = app.quitOnLastWindowClosed()
 
     def unlock() -> None:
         """Open the vault (the keyring, or the passphrase asked over the frame)."""
-        opened[0] = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
-                                 escrow_public_pem=policy.escrow_pem, parent=window)
-        if opened[0] is None:  # cancelled, or it cannot be opened (said in a dialog)
-            app.setQuitOnLastWindowClosed(False)  # (closing it would end with 0)
-            window.close()
+        if window._closed or not window.isVisible():  # closed before it came to this
             app.exit(1)
             return
-        window.attach(opened[0])
-        settle_the_heap()
+        try:
+            opened[0] = obtain_vault(data_dir, passphrase=passphrase, lang=lang,
+                                     escrow_public_pem=policy.escrow_pem, parent=window)
+            if opened[0] is not None:
+                window.attach(opened[0])
+                settle_the_heap()
+                return
+        except BaseException as exc:  # reported by the caller, as before the frame came
+            failure.append(exc)
+            if window.runner is not None:  # attached half-way: stop its storage worker
+                window.runner.close(timeout=5)
+            window._closed = True
+        # cancelled, refused (said in a dialog) or broken: the start ends with 1
+        app.setQuitOnLastWindowClosed(False)  # (closing it would end with 0)
+        window.close()
+        app.exit(1)
 
     if vault is None:
         app.processEvents()  # the frame is on screen before the unlock
@@ -127,9 +138,12 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     else:
         settle_the_heap()
     try:
-        return app.exec()
+        code = app.exec()
+        if failure:
+            raise failure[0]
+        return code
     finally:
-        app.setQuitOnLastWindowClosed(True)
+        app.setQuitOnLastWindowClosed(quit_on_close)
         if opened[0] is not None:
             opened[0].close()
         for translator in translators:  # the process may go on (tests, a second start)

@@ -215,3 +215,25 @@ def test_cancelling_the_passphrase_closes_the_frame_and_ends_the_start(
     code, seen = _start_with_passphrase(data_dir, tmp_path, monkeypatch, cancel)
     assert code == 1
     assert seen[1] is not None and not seen[1].isVisible()
+
+
+def test_an_unexpected_failure_while_unlocking_ends_the_start_and_is_reported(
+        qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
+    """Not a frame left saying "Opening…" for ever: the error reaches the caller (the
+    command line prints it and exits non-zero), and no window is left."""
+    from otdesk.app import run_app
+    from otdesk.ui import unlock
+    from otdesk.ui.main_window import MainWindow
+
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the keyring daemon went away")
+
+    monkeypatch.setattr(unlock, "obtain_vault", broken)
+    with pytest.raises(RuntimeError, match="went away"):
+        run_app(data_dir, lang="fi", settings_file=tmp_path / "settings.toml")
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()]

@@ -345,6 +345,13 @@ def test_the_list_draws_its_lines_as_the_model_gives_them(qtbot, vault):
     highlight = table.palette().color(table.palette().ColorRole.Highlight)
     assert _has(_cell_image(table, chosen, 0), lambda c: c == highlight)
     assert not _has(_cell_image(table, chosen + 1, 0), lambda c: c == highlight)
+    # a larger font: the texts are laid out anew, not drawn in the old font's places
+    painter = table.itemDelegate()
+    assert painter._texts
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    table.setFont(font)
+    assert not painter._texts
     close_window(qtbot, window)
 
 

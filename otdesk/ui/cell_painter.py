@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette, QStaticText, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
 
@@ -26,6 +26,9 @@ _FOCUS = QStyle.PrimitiveElement.PE_FrameFocusRect
 _State = QStyle.StateFlag
 _Role = QPalette.ColorRole
 _Group = QPalette.ColorGroup
+#: what the view is told when what its texts were laid out with changes
+_RELAYOUT = frozenset((QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                       QEvent.Type.DevicePixelRatioChange, QEvent.Type.ScreenChangeInternal))
 # the states as numbers: a flag test on Python enums costs more than the paint of a cell
 _SELECTED, _ENABLED = _State.State_Selected.value, _State.State_Enabled.value
 _ACTIVE, _FOCUSED = _State.State_Active.value, _State.State_HasFocus.value
@@ -44,6 +47,14 @@ class CellPainter(QStyledItemDelegate):
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
         self._pens: dict[tuple[int, bool], object] = {}  # (palette, state) -> text colour
+        if parent is not None:  # a new font, style or screen: every text is laid out anew
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in _RELAYOUT:
+            self._texts.clear()
+            self._pens.clear()
+        return False
 
     def paint(self, painter, option, index) -> None:  # noqa: D102 (Qt API)
         view = option.widget
