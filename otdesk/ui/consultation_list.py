@@ -127,11 +127,11 @@ class ConsultationTableModel(QAbstractTableModel):
         """Lines read for ``asked`` (a line is the same wherever the query puts it); read
         before a forget() they may be out of date, and are read again when drawn."""
         self._asked.difference_update(asked)
+        if not summaries:
+            return  # (nothing read, or a refusal: drawing again would only ask again)
         if epoch == self._epoch:
             for cid, summary in summaries.items():
                 self._rows[cid] = self.make_row(summary)
-        elif not summaries:
-            return
         # the view repaints what of it is on screen; a stale answer's lines are asked
         # for again as they are drawn (else they would wait for the next repaint)
         if self._total:
