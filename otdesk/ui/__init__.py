@@ -5,8 +5,8 @@ PySide6 asks whether the new module mentions "PySide6" (for its opt-in
 ``from __feature__ import …``, which OT Desk never uses) by reading the module's whole
 source through :mod:`linecache`, which keeps every line: 4–5 MiB of the app's start-up
 memory, read for nothing.  The same question is answered here from the file's bytes and
-nothing is kept; what it read before this package was imported is let go.  (The hook is ``shibokensupport.feature._mod_uses_pyside``; a PySide6
-without it is left as it is.)
+nothing is kept; what it read before this package was imported is let go.  (The hook
+is ``shibokensupport.feature._mod_uses_pyside``; a PySide6 without it is left as it is.)
 """
 
 from __future__ import annotations

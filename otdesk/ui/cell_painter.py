@@ -46,7 +46,7 @@ class CellPainter(QStyledItemDelegate):
             OrderedDict()
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
-        self._pens: dict[tuple[int, bool], object] = {}  # (palette, state) -> text colour
+        self._pens: dict[tuple[int, int], object] = {}  # (palette, state) -> text colour
         if parent is not None:  # a new font, style or screen: every text is laid out anew
             parent.installEventFilter(self)
 

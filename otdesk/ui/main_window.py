@@ -41,6 +41,13 @@ EDITOR_MODULES = ("otdesk.operations.delivery", "otdesk.ui.editor", "otdesk.ui.s
 RENDER_MODULE = "otdesk.summary"
 
 
+def _started(target, name: str) -> threading.Thread:
+    """A warm-up thread of its own (the process does not wait for it to end)."""
+    thread = threading.Thread(target=target, daemon=True, name=name)
+    thread.start()
+    return thread
+
+
 def _import_renderer() -> None:
     yield_to_the_ui()
     importlib.import_module(RENDER_MODULE)
@@ -95,9 +102,9 @@ class MainWindow(QMainWindow):
         self._render_warmup: threading.Thread | None = None
         self.summary = None
         self.stack = QStackedWidget()
-        self.opening = QLabel(self.tr("Opening your OT Desk data…"))
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.opening)
+        self.opening_page = QLabel(self.tr("Opening your OT Desk data…"))
+        self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_page)
         self.setCentralWidget(self.stack)
         self.saving_label = QLabel()  # "Saving…" while closing waits for the disk
         self.saving_label.setAccessibleName(self.tr("Saving"))
@@ -127,8 +134,8 @@ class MainWindow(QMainWindow):
         self.list = ConsultationList(self.runner, self.lang)
         self.stack.addWidget(self.list)
         self.stack.setCurrentWidget(self.list)
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
+        self.stack.removeWidget(self.opening_page)
+        self.opening_page.deleteLater()
         self.list.listed.connect(self._first_listed)
         self.list.open_requested.connect(self.open_consultation)
         self.list.new_requested.connect(self.new_consultation)
@@ -158,17 +165,13 @@ class MainWindow(QMainWindow):
         """The editor's imports on a thread of their own, then its pieces in idle time."""
         if self._closed or self._closing:
             return
-        self._warmup = threading.Thread(target=_import_editor_modules, daemon=True,
-                                        name="otdesk-warmup")
-        self._warmup.start()
+        self._warmup = _started(_import_editor_modules, "otdesk-warmup")
         QTimer.singleShot(WARMUP_POLL_MS, self._build_when_idle)
 
     def _warm_renderer(self) -> None:
         """Bring in the summary's renderer before it is asked (once)."""
         if self._render_warmup is None:
-            self._render_warmup = threading.Thread(
-                target=_import_renderer, daemon=True, name="otdesk-warmup-render")
-            self._render_warmup.start()
+            self._render_warmup = _started(_import_renderer, "otdesk-warmup-render")
 
     def _build_when_idle(self) -> None:
         """One piece of the editor per turn of the event loop, once its modules are in."""
