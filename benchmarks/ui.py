@@ -197,22 +197,18 @@ QTimer.singleShot(0, lambda: usable(window, box))
 sys.exit(app.exec())
 """
 
-#: the app through otdesk.app.run_app; the unlock step reads one line on stdin:
-#: "keyring" (the real obtain_vault, which opens through the OS keyring) or the raw
-#: key in hex.  Then, each turn of the event loop until the main window is up, and on
-#: every change of its list's model, it looks whether the first screen is there.
+#: the app through otdesk.app.run_app; the unlock thread reads one line on stdin:
+#: "keyring" (the real open_existing, which opens through the OS keyring) or the raw
+#: key in hex.  Once the vault is in the main window, and on every change of its
+#: list's model, it looks whether the first screen is there.
 APP_CHILD = _CHILD_COMMON + """
 from pathlib import Path
 import otdesk.app
 import otdesk.ui.unlock
 from otdesk.storage.vault import open_vault
+from otdesk.ui.main_window import MainWindow
 
-def watch():
-    window = next((w for w in QApplication.topLevelWidgets()
-                   if type(w).__name__ == "MainWindow" and w.isVisible()), None)
-    if window is None or window.list is None:  # (the frame, before the vault is in it)
-        QTimer.singleShot(1, watch)
-        return
+def watch(window):
     mark("window_shown")
     model, done = window.list.model, []
 
@@ -236,21 +232,27 @@ def watch():
     model.dataChanged.connect(check)
     check()
 
-real_obtain_vault = otdesk.ui.unlock.obtain_vault
+real_open_existing = otdesk.ui.unlock.open_existing
 
-def obtain_vault(data_dir, passphrase=None, lang="fi", **kwargs):  # escrow_public_pem, …
+def open_existing(data_dir, passphrase=None):  # on the unlock thread
     mark("unlock")
     route = sys.stdin.readline().strip()
     if route == "keyring":
-        vault = real_obtain_vault(data_dir, passphrase=None, lang=lang, **kwargs)
+        vault = real_open_existing(data_dir, passphrase=None)
     else:
         vault = open_vault(data_dir, data_key=bytes.fromhex(route))
     facts["route"] = "keyring" if route == "keyring" else "raw key"
     mark("vault_open")
-    QTimer.singleShot(0, watch)
     return vault
 
-otdesk.ui.unlock.obtain_vault = obtain_vault
+real_attach = MainWindow.attach
+
+def attach(window, vault):
+    real_attach(window, vault)
+    watch(window)
+
+otdesk.ui.unlock.open_existing = open_existing
+MainWindow.attach = attach
 mark("imports")
 sys.exit(otdesk.app.run_app(Path(sys.argv[1]), lang="fi"))
 """

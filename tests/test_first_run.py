@@ -11,8 +11,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from conftest import PASSPHRASE
-from otdesk.storage.vault import VaultPaths, init_vault
-from otdesk.ui.unlock import PassphraseDialog, RecoveryCodeDialog, obtain_vault
+from otdesk.storage.vault import init_vault
+from otdesk.ui.key_dialogs import PassphraseDialog, RecoveryCodeDialog
+from otdesk.ui.unlock import make_vault
 
 
 @pytest.fixture
@@ -62,35 +63,13 @@ def test_first_run_without_keyring_chooses_a_passphrase_and_shows_the_code(
         d.ok.click()
 
     answer(PassphraseDialog, choose, seen)
-    vault = obtain_vault(data_dir, passphrase=None, lang="fi")
+    vault = make_vault(data_dir, lang="fi")
     assert vault is not None
     try:
         assert [type(d) for d in seen] == [PassphraseDialog, RecoveryCodeDialog]
         assert vault.slots.has_passphrase()
     finally:
         vault.close()
-
-
-def test_unlock_asks_again_after_a_wrong_passphrase(qtbot, data_dir, without_keyring):
-    init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
-    tries: list = []
-
-    def type_passphrase(d: PassphraseDialog) -> None:
-        if not tries:
-            d.passphrase.setText("väärä tunnuslause")
-            tries.append("wrong")
-            answer(PassphraseDialog, type_passphrase, [])
-        else:
-            assert "Väärä tunnuslause" in d.error.text()
-            d.passphrase.setText(PASSPHRASE)
-            tries.append("right")
-        d._check()
-
-    answer(PassphraseDialog, type_passphrase, [])
-    vault = obtain_vault(data_dir, passphrase=None, lang="fi")
-    assert vault is not None and tries == ["wrong", "right"]
-    vault.close()
-    assert VaultPaths(data_dir).db.exists()
 
 
 def test_the_first_run_flow_ends_by_asking_the_consultants_contact_details(
@@ -217,6 +196,50 @@ def test_cancelling_the_passphrase_closes_the_frame_and_ends_the_start(
     assert seen[1] is not None and not seen[1].isVisible()
 
 
+def test_a_wrong_passphrase_is_asked_again_with_the_reason_while_the_window_stays_live(
+        qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
+    """The passphrase's scrypt (~0.5 s) runs beside the UI thread: the frame's event
+    loop turns meanwhile (a 10 ms timer keeps firing); a wrong passphrase brings the
+    dialog back saying so; the right one fills the window."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
+    beats: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+
+    def type_it(dialog, frame, seen):
+        seen.append(dialog.error.text() if dialog.error.isVisible() else "")
+        typed = "vaara tunnuslause" if len(seen) == 2 else PASSPHRASE  # (ASCII: QTest)
+        dialog.passphrase.clear()
+        QTest.keyClicks(dialog.passphrase, typed)
+        if len(seen) == 2:  # asked again when the wrong one is refused
+            answer(PassphraseDialog, lambda d: type_it(d, frame, seen), seen)
+        heartbeat.start(10)
+        beats[:] = [time.perf_counter()]
+        QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        if len(seen) > 3:
+            opened(frame, seen)
+
+    def opened(window, seen):
+        if window.list is not None:
+            heartbeat.stop()
+            beats.append(time.perf_counter())
+            seen.append(max(b - a for a, b in zip(beats, beats[1:])))
+            window.close()
+        else:
+            QTimer.singleShot(20, lambda: opened(window, seen))
+
+    code, seen = _start_with_passphrase(data_dir, tmp_path, monkeypatch, type_it)
+    assert code == 0
+    assert isinstance(seen[0], PassphraseDialog) and seen[1] == ""
+    assert isinstance(seen[2], PassphraseDialog) and "Väärä tunnuslause" in seen[3]
+    assert seen[4] < 0.1  # the event loop never stood still for the right passphrase's scrypt
+
+
 def test_an_unexpected_failure_while_unlocking_ends_the_start_and_is_reported(
         qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
     """Not a frame left saying "Opening…" for ever: the error reaches the caller (the
@@ -229,10 +252,10 @@ def test_an_unexpected_failure_while_unlocking_ends_the_start_and_is_reported(
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
 
-    def broken(*args, **kwargs):
+    def broken(*args, **kwargs):  # (on the unlock thread)
         raise RuntimeError("the keyring daemon went away")
 
-    monkeypatch.setattr(unlock, "obtain_vault", broken)
+    monkeypatch.setattr(unlock, "open_existing", broken)
     with pytest.raises(RuntimeError, match="went away"):
         run_app(data_dir, lang="fi", settings_file=tmp_path / "settings.toml")
     assert not [w for w in QApplication.topLevelWidgets()

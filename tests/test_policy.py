@@ -481,7 +481,8 @@ def test_first_run_in_the_app_adds_the_escrow_slot(qtbot, tmp_path, data_dir):
     import keyring
     from keyring.backends import fail
 
-    from otdesk.ui.unlock import PassphraseDialog, RecoveryCodeDialog, obtain_vault
+    from otdesk.ui.key_dialogs import PassphraseDialog, RecoveryCodeDialog
+    from otdesk.ui.unlock import make_vault
     from test_first_run import answer
 
     _, pub = rsa_pair(tmp_path, "it-escrow")
@@ -497,8 +498,7 @@ def test_first_run_in_the_app_adds_the_escrow_slot(qtbot, tmp_path, data_dir):
     keyring.set_keyring(fail.Keyring())
     try:
         answer(PassphraseDialog, choose, [])
-        vault = obtain_vault(data_dir, passphrase=None, lang="fi",
-                             escrow_public_pem=policy.escrow_pem)
+        vault = make_vault(data_dir, lang="fi", escrow_public_pem=policy.escrow_pem)
     finally:
         keyring.set_keyring(before)
     assert vault is not None

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import uuid
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -205,6 +204,8 @@ def init_vault(
         store = None if passphrase is not None else keys.secure_keyring(backend)
         if passphrase is None and store is None:
             raise UserError("error.no_keyring_for_init")
+
+        import uuid  # (only here: ~2 ms of every app start otherwise)
 
         data_key = keys.new_data_key()
         slots = keys.KeySlots(vault_id=str(uuid.uuid4()), check=keys.key_check(data_key))

@@ -110,7 +110,7 @@ def reauthenticate(vault, lang: str, parent: QWidget | None = None, *,
 def _ask_passphrase(parent, lang: str):
     from PySide6.QtCore import QCoreApplication
 
-    from otdesk.ui.unlock import PassphraseDialog
+    from otdesk.ui.key_dialogs import PassphraseDialog
 
     dialog = PassphraseDialog(QCoreApplication.translate(
         "PassphraseDialog", "Passphrase for your OT Desk data:"), parent=parent)

@@ -278,53 +278,53 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="286"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="291"/>
         <source>Search all text…</source>
         <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Sök i all text…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="287"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="292"/>
         <source>Search consultations</source>
         <translation>Sök konsultationer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="290"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="295"/>
         <source>Show status</source>
         <translation>Visa status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="291"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="296"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="292"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="297"/>
         <source>Open (not closed)</source>
         <translation>Öppna (inte avslutade)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="295"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="300"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="296"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="301"/>
         <source>New consultation</source>
         <translation>Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="303"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="308"/>
         <source>Consultations</source>
         <translation>Konsultationer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="326"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="331"/>
         <source>Number of consultations shown</source>
         <translation>Antal konsultationer som visas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="374"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="379"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultation</numerusform>
@@ -332,7 +332,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="376"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="381"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n försenad</numerusform>
@@ -732,53 +732,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="98"/>
+        <location filename="../../otdesk/ui/main_window.py" line="105"/>
         <source>Opening your OT Desk data…</source>
         <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it</extracomment>
         <translation>Öppnar dina OT Desk-uppgifter…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="103"/>
+        <location filename="../../otdesk/ui/main_window.py" line="110"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="292"/>
+        <location filename="../../otdesk/ui/main_window.py" line="295"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="293"/>
+        <location filename="../../otdesk/ui/main_window.py" line="296"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="297"/>
+        <location filename="../../otdesk/ui/main_window.py" line="300"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="302"/>
+        <location filename="../../otdesk/ui/main_window.py" line="305"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="307"/>
+        <location filename="../../otdesk/ui/main_window.py" line="310"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="308"/>
+        <location filename="../../otdesk/ui/main_window.py" line="311"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="311"/>
+        <location filename="../../otdesk/ui/main_window.py" line="314"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="489"/>
+        <location filename="../../otdesk/ui/main_window.py" line="492"/>
         <source>Saving…</source>
         <extracomment>what needs the vault: off in the frame until it is open (attach)</extracomment>
         <translation>Sparar…</translation>
@@ -787,38 +787,38 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="28"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="26"/>
         <source>Passphrase</source>
         <translation>Lösenfras</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="32"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="30"/>
         <source>Passphrase again</source>
         <translation>Lösenfrasen igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="35"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="33"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="46"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="44"/>
         <source>Type the passphrase again:</source>
         <translation>Skriv lösenfrasen igen:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="63"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="61"/>
         <source>The passphrases differ. Try again.</source>
         <translation>Lösenfraserna stämmer inte överens. Försök igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="137"/>
+        <location filename="../../otdesk/ui/unlock.py" line="31"/>
         <source>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</source>
         <translation>Inget säkert nyckelförråd hittades på den här datorn. Välj en lösenfras (minst 8 tecken) som skyddar dina uppgifter:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/autolock.py" line="115"/>
-        <location filename="../../otdesk/ui/unlock.py" line="165"/>
+        <location filename="../../otdesk/ui/unlock.py" line="123"/>
         <source>Passphrase for your OT Desk data:</source>
         <translation>Lösenfras för dina uppgifter i OT Desk:</translation>
     </message>
@@ -900,39 +900,39 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="82"/>
-        <location filename="../../otdesk/ui/unlock.py" line="92"/>
-        <location filename="../../otdesk/ui/unlock.py" line="122"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="80"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="90"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="120"/>
         <source>Recovery code</source>
         <translation>Återställningskod</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="83"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="81"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
         <translation>Skriv ner eller skriv ut den här återställningskoden och förvara den inlåst. Den visas bara nu. Med den kan du öppna dina uppgifter om nyckelförrådet eller lösenfrasen går förlorad.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="94"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="92"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="95"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
         <source>Print the recovery code</source>
         <translation>Skriv ut återställningskoden</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="97"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
         <source>I have &amp;written down or printed the code</source>
         <translation>Jag har skrivit &amp;ner eller skrivit ut koden</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="98"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
         <source>I have written down or printed the code</source>
         <translation>Jag har skrivit ner eller skrivit ut koden</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/unlock.py" line="99"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="97"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsätt</translation>
     </message>
