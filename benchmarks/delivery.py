@@ -73,7 +73,7 @@ def bench_delivery(parent: Path, rounds: int = ROUNDS) -> list[Measure]:
     from benchmarks.run import PASSPHRASE
     from benchmarks.ui import _application
     from otdesk.operations import delivery
-    from otdesk.settings import ConsultantProfile
+    from otdesk.config.settings import ConsultantProfile
     from otdesk.storage.vault import open_vault
     from otdesk.storage.writer import BackgroundWriter
 
@@ -93,9 +93,9 @@ def bench_delivery(parent: Path, rounds: int = ROUNDS) -> list[Measure]:
     protected = delivery.protected_folders(data_dir)
 
     vault = open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
-    from otdesk.app import settle_the_heap
+    from otdesk.ui.app import settle_the_heap
 
-    settle_the_heap()  # as the app does once its window is up (otdesk.app.run_app)
+    settle_the_heap()  # as the app does once its window is up (otdesk.ui.app.run_app)
     writer = BackgroundWriter(vault)
     bridge = Bridge()
     ticks: list[float] = []

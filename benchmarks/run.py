@@ -163,8 +163,8 @@ def first_start(data_dir: Path, key: bytes) -> float:
     worker's start (the expert directory seeded, the list's labels stored for the sort by
     what a person reads, due dates by the deadline rules of the default settings), so
     the list's queries measured here see the vault as the app does; returns seconds."""
-    from otdesk.policy import Policy
-    from otdesk.settings import UserSettings
+    from otdesk.config.policy import Policy
+    from otdesk.config.settings import UserSettings
     from otdesk.storage.writer import BackgroundWriter
 
     start = time.perf_counter()
@@ -294,7 +294,7 @@ def bench_listing(data_dir: Path, key: bytes, passes: int = 3) -> list[Measure]:
     connection with the reader's page cache, every sort column × both directions and
     every status filter of the list (default sort), one pass with the cache cold (as
     after start-up; reported apart), then ``passes`` timed passes."""
-    from otdesk import vocabulary
+    from otdesk.core import vocabulary
     from otdesk.storage import listing
 
     today = dt.date.today()

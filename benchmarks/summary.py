@@ -47,7 +47,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from reportlab.lib.pagesizes import A4  # noqa: E402
 
 from benchmarks.run import Measure, ms  # noqa: E402
-from otdesk.domain import (  # noqa: E402
+from otdesk.core.domain import (  # noqa: E402
     Addendum,
     Consultation,
     Option,

@@ -14,7 +14,7 @@ key sent to the search box changed its text.  The bare floor is a PySide6
 ``QMainWindow`` (with a ``QLineEdit`` to type into) started and checked the same way.
 
 * ``startup.ratio_10k``  the app with 10,000 consultations ÷ the bare window, medians
-                      (budget ≤ 1.8).  The app runs :func:`otdesk.app.run_app` itself;
+                      (budget ≤ 1.8).  The app runs :func:`otdesk.ui.app.run_app` itself;
                       the vault opens through the OS keyring when a secure one works
                       here (``scripts/with-keyring make bench``), else with the raw key
                       (sent on the child's stdin, never in a file or the environment),
@@ -197,13 +197,13 @@ QTimer.singleShot(0, lambda: usable(window, box))
 sys.exit(app.exec())
 """
 
-#: the app through otdesk.app.run_app; the unlock thread reads one line on stdin:
+#: the app through otdesk.ui.app.run_app; the unlock thread reads one line on stdin:
 #: "keyring" (the real open_existing, which opens through the OS keyring) or the raw
 #: key in hex.  Once the vault is in the main window, and on every change of its
 #: list's model, it looks whether the first screen is there.
 APP_CHILD = _CHILD_COMMON + """
 from pathlib import Path
-import otdesk.app
+import otdesk.ui.app
 import otdesk.ui.unlock
 from otdesk.storage.vault import open_vault
 from otdesk.ui.main_window import MainWindow
@@ -254,7 +254,7 @@ def attach(window, vault):
 otdesk.ui.unlock.open_existing = open_existing
 MainWindow.attach = attach
 mark("imports")
-sys.exit(otdesk.app.run_app(Path(sys.argv[1]), lang="fi"))
+sys.exit(otdesk.ui.app.run_app(Path(sys.argv[1]), lang="fi"))
 """
 
 #: the app child's milestones, in order, and what each step covers
@@ -440,7 +440,7 @@ def bench_startup(vaults: dict[int, tuple[Path, bytes]], quick: bool = False) ->
                          "note": f"app {app_med * 1000:.0f} ms vs bare {bare_med * 1000:.0f} ms; "
                                  f"vault opened by {route}",
                          "route": route}).judge(),
-        _absolute("startup.app_10k", f"otdesk.app.run_app, {usable}, 10,000 ({route})", app10,
+        _absolute("startup.app_10k", f"otdesk.ui.app.run_app, {usable}, 10,000 ({route})", app10,
                   {"median_steps": _app_steps(app10), "route": route,
                    "editor_built_before_usable": sum(r["facts"]["editor_built_first"]
                                                      for _, r in app10)}),
@@ -467,9 +467,9 @@ def bench_startup(vaults: dict[int, tuple[Path, bytes]], quick: bool = False) ->
                 details={"floor": f"1k {one_med * 1000:.0f} ms",
                          "note": f"100k {hundred_med * 1000:.0f} ms vs 1k {one_med * 1000:.0f} ms "
                                  f"({route})"}).judge(),
-        _absolute("startup.app_1k", f"otdesk.app.run_app, {usable}, 1,000", one,
+        _absolute("startup.app_1k", f"otdesk.ui.app.run_app, {usable}, 1,000", one,
                   {"median_steps": _app_steps(one)}),
-        _absolute("startup.app_100k", f"otdesk.app.run_app, {usable}, 100,000", hundred,
+        _absolute("startup.app_100k", f"otdesk.ui.app.run_app, {usable}, 100,000", hundred,
                   {"median_steps": _app_steps(hundred)}),
         Measure("memory.peak_100k",
                 "peak RSS (VmHWM, read in the child at the usable moment) of the app with "
@@ -572,9 +572,9 @@ def _application():
             print(text, file=sys.stderr)
 
     qInstallMessageHandler(quiet)
-    from otdesk.app import share_the_interpreter
+    from otdesk.ui.app import share_the_interpreter
 
-    share_the_interpreter()  # as the app does (otdesk.app.run_app)
+    share_the_interpreter()  # as the app does (otdesk.ui.app.run_app)
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 
@@ -706,8 +706,8 @@ def _window(vault):
     its editor built (as after the first paint), the heap settled as the app does."""
     from PySide6.QtTest import QTest
 
-    from otdesk.app import settle_the_heap
-    from otdesk.settings import UserSettings
+    from otdesk.ui.app import settle_the_heap
+    from otdesk.config.settings import UserSettings
     from otdesk.ui.main_window import MainWindow
 
     window = MainWindow(vault, lang="fi", settings=UserSettings(language="fi"))

@@ -20,9 +20,9 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from otdesk import settings
-from otdesk.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError, message
-from otdesk.policy import Policy, PolicyError, load_policy
+from otdesk.config import settings
+from otdesk.core.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError, message
+from otdesk.config.policy import Policy, PolicyError, load_policy
 
 log = logging.getLogger("otdesk")
 
@@ -234,7 +234,7 @@ def _user_settings(path: Path) -> settings.UserSettings:
 def _show_fatal(text: str) -> None:
     """The desktop app cannot start: say so in a dialog too (no one reads stderr there)."""
     try:
-        from otdesk.app import show_fatal
+        from otdesk.ui.app import show_fatal
 
         show_fatal(text)
     except Exception as exc:  # the message still goes to stderr
@@ -255,7 +255,7 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
         return run_doctor(data, passphrase, lang, org_policy)
     assert isinstance(org_policy, Policy)
     if command is None:
-        from otdesk.app import run_app
+        from otdesk.ui.app import run_app
 
         overridden = settings.is_overridden(args.data_dir)
         return run_app(data, passphrase=passphrase, lang=lang,
@@ -488,7 +488,7 @@ _PROFILE_FIELDS = ("name", "title", "phone", "email")
 def cmd_profile(path: Path, args: argparse.Namespace, lang: str) -> int:
     """Show the consultant profile, or change the fields given and show the result.
     Only the profile changes; the rest of the settings file is kept as it is."""
-    from otdesk.domain import email_problem
+    from otdesk.core.domain import email_problem
 
     changes = {f: getattr(args, f) for f in _PROFILE_FIELDS if getattr(args, f) is not None}
     if changes:

@@ -1,7 +1,7 @@
 """Synthetic demo consultations, in Finnish, for trying the app and for benchmarks.
 
 No Qt.  :func:`generate_cases` yields :class:`DemoCase` objects: a
-:class:`~otdesk.domain.Consultation` that looks like the real thing — requests
+:class:`~otdesk.core.domain.Consultation` that looks like the real thing — requests
 from social care, health care and schools across the wellbeing regions, in
 every status of the workflow, with situation, reflections, options and a
 progression plan, all passing ``validate()`` — and, for the ones whose summary
@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from otdesk.domain import (
+from otdesk.core.domain import (
     CATEGORIES,
     REGIONS,
     Addendum,
@@ -606,7 +606,7 @@ _STATUS_BY_AGE = (
 
 if set(CATEGORY_TEXT) != set(CATEGORIES) or set(CATEGORY_WEIGHTS) != set(CATEGORIES) \
         or set(REGION_DATA) != set(REGIONS):
-    raise RuntimeError("otdesk.demo is out of step with the vocabularies in otdesk.domain")
+    raise RuntimeError("otdesk.demo is out of step with the vocabularies in otdesk.core.domain")
 
 
 # --- composing ------------------------------------------------------------------------

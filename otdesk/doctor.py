@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.errors import UserError, message
-from otdesk.policy import Policy, PolicyError, default_policy_path
+from otdesk.core.errors import UserError, message
+from otdesk.config.policy import Policy, PolicyError, default_policy_path
 from otdesk.storage import keys
 from otdesk.storage.vault import VaultPaths, open_vault
 

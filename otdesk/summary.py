@@ -66,12 +66,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as _RLParagraph
 
-from otdesk import vocabulary
-from otdesk.domain import Consultation
-from otdesk.errors import LANGUAGES
-from otdesk.settings import ConsultantProfile
-from otdesk.structure import Field, TemplateError, load_structure, read_template, tr
-from otdesk.summary_org import SummaryOrg
+from otdesk.core import vocabulary
+from otdesk.core.domain import Consultation
+from otdesk.core.errors import LANGUAGES
+from otdesk.config.settings import ConsultantProfile
+from otdesk.core.structure import Field, TemplateError, load_structure, read_template, tr
+from otdesk.core.summary_org import SummaryOrg
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from keyring.backends import fail  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from otdesk import domain  # noqa: E402
+from otdesk.core import domain  # noqa: E402
 from otdesk.demo import insert_demo  # noqa: E402
 from otdesk.storage.vault import init_vault, open_vault  # noqa: E402
 from otdesk.ui.i18n import install_translators  # noqa: E402

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QLineEdit, QPlainTextEdit, QWidget)
 
 from conftest import close_window, open_in_editor
-from otdesk.domain import Consultation, Option, PlanStep, ScaleRating, Situation
+from otdesk.core.domain import Consultation, Option, PlanStep, ScaleRating, Situation
 from otdesk.ui.main_window import MainWindow
 
 CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,

@@ -18,8 +18,8 @@ import pytest
 from keyring.backends import fail
 
 from conftest import PASSPHRASE, assert_clean_error, run_cli
-from otdesk.domain import Consultation
-from otdesk.settings import os_login
+from otdesk.core.domain import Consultation
+from otdesk.config.settings import os_login
 from otdesk.storage.vault import open_vault
 
 STDIN = PASSPHRASE + "\n"

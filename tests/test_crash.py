@@ -15,7 +15,7 @@ from otdesk.storage.vault import init_vault, open_vault
 WRITER = textwrap.dedent("""
     import sys
     from keyring.backends import fail
-    from otdesk.domain import Consultation
+    from otdesk.core.domain import Consultation
     from otdesk.storage.vault import open_vault
 
     vault = open_vault(sys.argv[1], passphrase=sys.argv[2], backend=fail.Keyring())

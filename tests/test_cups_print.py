@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PASSPHRASE, require
-from otdesk.domain import Consultation
+from otdesk.core.domain import Consultation
 from otdesk.storage.vault import init_vault, open_vault
 
 BACKEND = """#!/bin/sh
@@ -88,7 +88,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from keyring.backends import fail
-from otdesk.settings import ConsultantProfile, UserSettings
+from otdesk.config.settings import ConsultantProfile, UserSettings
 from otdesk.storage.vault import open_vault
 from otdesk.ui.main_window import MainWindow
 

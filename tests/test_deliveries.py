@@ -7,8 +7,8 @@ import hashlib
 import pytest
 import sqlcipher3
 
-from otdesk.domain import Consultation, Feedback
-from otdesk.errors import UserError
+from otdesk.core.domain import Consultation, Feedback
+from otdesk.core.errors import UserError
 
 PDF_1 = b"%PDF-1.4 first summary"
 PDF_2 = b"%PDF-1.4 second summary"

@@ -9,10 +9,10 @@ import threading
 import pytest
 from pypdf import PdfReader
 
-from otdesk.domain import Consultation, PlanStep
-from otdesk.errors import UserError
+from otdesk.core.domain import Consultation, PlanStep
+from otdesk.core.errors import UserError
 from otdesk.operations import delivery
-from otdesk.settings import ConsultantProfile
+from otdesk.config.settings import ConsultantProfile
 from otdesk.storage.writer import BackgroundWriter
 
 CONTEXT = delivery.SummaryContext()

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from otdesk import demo
-from otdesk.domain import CONSENT_FORMS, STATUSES
+from otdesk.core.domain import CONSENT_FORMS, STATUSES
 
 #: a fixed "now", so that the same seed gives the same cases in every test
 NOW = dt.datetime(2026, 3, 2, 12, 0, tzinfo=demo.TZ)

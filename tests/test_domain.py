@@ -7,8 +7,8 @@ import itertools
 
 import pytest
 
-from otdesk import domain
-from otdesk.errors import UserError
+from otdesk.core import domain
+from otdesk.core.errors import UserError
 
 HAPPY_PATH = ["requested", "accepted", "prepared", "held", "summary_delivered", "closed"]
 

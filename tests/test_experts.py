@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from otdesk import domain
-from otdesk.errors import UserError
+from otdesk.core import domain
+from otdesk.core.errors import UserError
 from otdesk.storage.experts import (Expert, ExpertDirectory, TemplateError, load_defaults,
                                     parse_defaults, sort_key)
 from otdesk.storage.vault import migrate, open_vault

@@ -79,8 +79,8 @@ def test_the_first_run_flow_ends_by_asking_the_consultants_contact_details(
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from otdesk.app import run_app
-    from otdesk.settings import UserSettings
+    from otdesk.ui.app import run_app
+    from otdesk.config.settings import UserSettings
     from otdesk.ui.main_window import MainWindow
     from otdesk.ui.profile_dialog import ProfileDialog
 
@@ -129,7 +129,7 @@ def test_the_first_run_flow_ends_by_asking_the_consultants_contact_details(
 def _start_with_passphrase(data_dir, tmp_path, monkeypatch, act) -> tuple[int, list]:
     """run_app on an existing passphrase vault; ``act(dialog, frame)`` answers the
     passphrase dialog (``frame``: the main window visible meanwhile, if any)."""
-    from otdesk.app import run_app
+    from otdesk.ui.app import run_app
     from otdesk.ui.main_window import MainWindow
 
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)  # run_app wants a display …
@@ -244,7 +244,7 @@ def test_an_unexpected_failure_while_unlocking_ends_the_start_and_is_reported(
         qtbot, data_dir, tmp_path, without_keyring, monkeypatch):
     """Not a frame left saying "Opening…" for ever: the error reaches the caller (the
     command line prints it and exits non-zero), and no window is left."""
-    from otdesk.app import run_app
+    from otdesk.ui.app import run_app
     from otdesk.ui import unlock
     from otdesk.ui.main_window import MainWindow
 

@@ -14,8 +14,8 @@ from conftest import PASSPHRASE, require
 SCRIPT = textwrap.dedent("""
     import json, os, subprocess, sys
     from keyring.backends import fail
-    from otdesk.domain import Consultation
-    from otdesk.errors import UserError
+    from otdesk.core.domain import Consultation
+    from otdesk.core.errors import UserError
     from otdesk.storage.vault import init_vault, open_vault
 
     data, passphrase = sys.argv[1], sys.argv[2]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from keyring.backends import chainer, fail, null
 from keyrings.alt import file as alt_file
 
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 from otdesk.storage import keys
 
 # --- recovery codes ------------------------------------------------------------

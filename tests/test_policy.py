@@ -12,11 +12,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from pypdf import PdfReader
 
 from conftest import PASSPHRASE, assert_clean_error, close_window, open_in_editor, run_cli
-from otdesk.deadlines import DeadlineRules
-from otdesk.domain import Consultation, Requester
-from otdesk.errors import UserError
-from otdesk.policy import Policy, PolicyError, load_policy
-from otdesk.settings import UserSettings
+from otdesk.core.deadlines import DeadlineRules
+from otdesk.core.domain import Consultation, Requester
+from otdesk.core.errors import UserError
+from otdesk.config.policy import Policy, PolicyError, load_policy
+from otdesk.config.settings import UserSettings
 from otdesk.summary import render_summary
 
 ORG = "Pohjanmaan hyvinvointialue"

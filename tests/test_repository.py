@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from otdesk import domain
-from otdesk.domain import (Addendum, Consent, Consultation, Feedback, Option, Plan, PlanStep,
+from otdesk.core import domain
+from otdesk.core.domain import (Addendum, Consent, Consultation, Feedback, Option, Plan, PlanStep,
                            Reflections, Requester, ScaleRating, Session, Situation)
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 
 # --- strategies: any Unicode in every text field -----------------------------------
 

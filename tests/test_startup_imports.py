@@ -18,7 +18,7 @@ from otdesk.storage.vault import init_vault, open_vault
 CHILD = textwrap.dedent("""
     import json, sys
     from pathlib import Path
-    import otdesk.app
+    import otdesk.ui.app
     from otdesk.ui import consultation_list
 
     listed = consultation_list.ConsultationList._listed
@@ -34,7 +34,7 @@ CHILD = textwrap.dedent("""
             self.window().close()
 
     consultation_list.ConsultationList._listed = first_screen
-    sys.exit(otdesk.app.run_app(Path(sys.argv[1]), passphrase=sys.argv[2], lang="fi"))
+    sys.exit(otdesk.ui.app.run_app(Path(sys.argv[1]), passphrase=sys.argv[2], lang="fi"))
 """)
 
 

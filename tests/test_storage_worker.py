@@ -14,9 +14,9 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from conftest import close_window, open_in_editor, wait_for_editor, wait_for_list
-from otdesk.domain import Consultation
-from otdesk.errors import UserError
-from otdesk.settings import ConsultantProfile, UserSettings
+from otdesk.core.domain import Consultation
+from otdesk.core.errors import UserError
+from otdesk.config.settings import ConsultantProfile, UserSettings
 from otdesk.storage.changes import Changes
 from otdesk.storage.writer import BackgroundWriter
 from otdesk.ui.main_window import MainWindow
@@ -227,7 +227,7 @@ def test_a_search_runs_off_the_ui_thread_and_the_newest_query_wins(qtbot, vault)
 
 
 def test_sorting_by_a_column_is_done_in_sql_by_what_the_person_reads(qtbot, vault):
-    from otdesk import vocabulary
+    from otdesk.core import vocabulary
     from otdesk.demo import insert_demo
 
     insert_demo(vault, 120, seed=3, deliveries=False)
@@ -297,7 +297,7 @@ def test_an_edit_typed_just_before_save_as_pdf_is_in_the_delivered_pdf(qtbot, va
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
 
-    from otdesk.domain import Option, Requester
+    from otdesk.core.domain import Option, Requester
     from otdesk.ui import summary_page
 
     c = vault.repository.create(Consultation(

@@ -9,9 +9,9 @@ from importlib import resources
 
 import pytest
 
-from otdesk import domain
-from otdesk.errors import LANGUAGES
-from otdesk.structure import (PHASE_IDS, TemplateError, load_structure, parse_structure,
+from otdesk.core import domain
+from otdesk.core.errors import LANGUAGES
+from otdesk.core.structure import (PHASE_IDS, TemplateError, load_structure, parse_structure,
                               resolve_key, tr)
 
 

@@ -22,8 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from otdesk import summary, vocabulary
-from otdesk.domain import (
+from otdesk import summary
+
+from otdesk.core import vocabulary
+from otdesk.core.domain import (
     Addendum,
     Consent,
     Consultation,
@@ -36,7 +38,7 @@ from otdesk.domain import (
     Session,
     Situation,
 )
-from otdesk.structure import TemplateError, load_structure, tr
+from otdesk.core.structure import TemplateError, load_structure, tr
 from otdesk.summary import SummaryOrg, clean, render_summary, wording
 from tests.conftest import require
 

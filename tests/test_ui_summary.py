@@ -20,9 +20,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from otdesk.domain import Consultation, Option, PlanStep, Requester
+from otdesk.core.domain import Consultation, Option, PlanStep, Requester
 from conftest import close_window, open_in_editor, wait_for_editor
-from otdesk.settings import ConsultantProfile, UserSettings, os_login
+from otdesk.config.settings import ConsultantProfile, UserSettings, os_login
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.repository import Repository
 from otdesk.ui import summary_page
@@ -480,7 +480,7 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
 
 def choose_status(qtbot, editor, status):
     """Open the status menu with the mouse and pick ``status`` with the keyboard."""
-    from otdesk import vocabulary
+    from otdesk.core import vocabulary
 
     label = vocabulary.label("statuses", status, "fi")
 

@@ -13,8 +13,8 @@ import textwrap
 import pytest
 
 from conftest import PASSPHRASE
-from otdesk.domain import Consultation, Requester
-from otdesk.errors import UserError
+from otdesk.core.domain import Consultation, Requester
+from otdesk.core.errors import UserError
 from otdesk.storage import keys
 from otdesk.storage.vault import VaultPaths, init_vault, open_vault, read_slots, recover
 
@@ -131,7 +131,7 @@ def test_a_damaged_first_page_with_the_right_key_is_damage_not_a_wrong_key(vault
 def test_second_process_is_told_the_vault_is_open(vault, data_dir, tmp_path):
     script = textwrap.dedent(f"""
         from keyring.backends import fail
-        from otdesk.errors import UserError
+        from otdesk.core.errors import UserError
         from otdesk.storage.vault import open_vault
         try:
             open_vault({str(data_dir)!r}, passphrase={PASSPHRASE!r}, backend=fail.Keyring())
@@ -250,7 +250,7 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
     category at once and their due dates from the first storage worker."""
     import json
 
-    from otdesk import deadlines
+    from otdesk.core import deadlines
     from otdesk.storage import listing
     from otdesk.storage.vault import _migrations, _split_sql, connect
 
@@ -269,7 +269,7 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
                  " categories, created_at, updated_at) VALUES (1, 'OT-2026-0001', 'requested',"
                  " '2026-11-30T07:00:00+00:00', 'Kunta', ?, '2026-11-30T07:00:00+00:00',"
                  " '2026-11-30T07:00:00+00:00')", (json.dumps(doc["categories"]),))
-    from otdesk.domain import Consultation
+    from otdesk.core.domain import Consultation
     c = Consultation.from_dict({**Consultation().to_dict(), **doc})
     d = c.to_dict()
     for k in ("id", "reference", "created_at", "updated_at"):

@@ -6,10 +6,10 @@ from importlib import resources
 
 import pytest
 
-from otdesk import domain, vocabulary
-from otdesk.errors import LANGUAGES
-from otdesk.structure import TemplateError
-from otdesk.vocabulary import label, labels, parse_vocabulary
+from otdesk.core import domain, vocabulary
+from otdesk.core.errors import LANGUAGES
+from otdesk.core.structure import TemplateError
+from otdesk.core.vocabulary import label, labels, parse_vocabulary
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from otdesk import deadlines, workdays
-from otdesk.deadlines import (DeadlineRules, Due, intake_due, is_overdue, next_due, next_due_for,
+from otdesk.core import deadlines, workdays
+from otdesk.core.deadlines import (DeadlineRules, Due, intake_due, is_overdue, next_due, next_due_for,
                               preparation_due)
-from otdesk.domain import STATUSES, Consultation, Plan, Session
-from otdesk.errors import UserError
-from otdesk.workdays import add_working_days, is_working_day, next_working_day
+from otdesk.core.domain import STATUSES, Consultation, Plan, Session
+from otdesk.core.errors import UserError
+from otdesk.core.workdays import add_working_days, is_working_day, next_working_day
 
 D = dt.date
 

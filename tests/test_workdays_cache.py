@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from otdesk import workdays
+from otdesk.core import workdays
 
 
 @pytest.fixture

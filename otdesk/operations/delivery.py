@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from otdesk.domain import status_after_delivery
-from otdesk.errors import UserError
-from otdesk.settings import ConsultantProfile
-from otdesk.summary_org import SummaryOrg
+from otdesk.core.domain import status_after_delivery
+from otdesk.core.errors import UserError
+from otdesk.config.settings import ConsultantProfile
+from otdesk.core.summary_org import SummaryOrg
 
 # otdesk.summary (reportlab, ~25 MiB) is imported by the first render, not at start-up
 

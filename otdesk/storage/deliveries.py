@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.domain import check_transition, status_after_delivery
-from otdesk.errors import UserError
+from otdesk.core.domain import check_transition, status_after_delivery
+from otdesk.core.errors import UserError
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository, _now
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 
 
 def storage_error(exc: Exception) -> UserError:

@@ -9,7 +9,7 @@ only marks it inactive: consultations that name it still resolve.
 Every change is one transaction with its audit row ("expert.added",
 "expert.changed", "expert.removed", "experts.seeded"; object
 ``expert:<id>``), durable when the method returns.  Database errors come
-out as :class:`~otdesk.errors.UserError` (see :mod:`otdesk.storage.errors`).
+out as :class:`~otdesk.core.errors.UserError` (see :mod:`otdesk.storage.errors`).
 No Qt here.
 """
 
@@ -24,11 +24,11 @@ from importlib import resources
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.domain import CATEGORIES
-from otdesk.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError
+from otdesk.core.domain import CATEGORIES
+from otdesk.core.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
-from otdesk.structure import TemplateError, Text, read_template, tr
+from otdesk.core.structure import TemplateError, Text, read_template, tr
 
 TEMPLATE = "experts.toml"
 SCHEMA = 1

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 
 if TYPE_CHECKING:
     import keyring.backend

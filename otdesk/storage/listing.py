@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.domain import FINISHED_STATUSES
-from otdesk.errors import LANGUAGES
+from otdesk.core.domain import FINISHED_STATUSES
+from otdesk.core.errors import LANGUAGES
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import SUMMARY_COLUMNS, ConsultationSummary, fts_query, summary_of
 
@@ -235,7 +235,7 @@ def label_rows(conn: sqlcipher.Connection):
     """``(kind, lang, code, label)`` of every status and category in every language ("" is
     no category), and of the codes in the vault this version does not know (they read as
     themselves), for :meth:`~otdesk.storage.repository.Repository.refresh_labels`."""
-    from otdesk import vocabulary
+    from otdesk.core import vocabulary
 
     found = {"statuses": _distinct(conn, "status", "status"),
              "categories": _distinct(conn, "first_category", "category")}

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from otdesk.background import yield_to_the_ui
-from otdesk.errors import UserError
+from otdesk.storage.background import yield_to_the_ui
+from otdesk.core.errors import UserError
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.experts import ExpertDirectory
 from otdesk.storage.listing import READER_CACHE_KIB

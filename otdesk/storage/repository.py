@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk import deadlines
-from otdesk.domain import Addendum, Consultation, check_addendum, check_transition
-from otdesk.errors import UserError
-from otdesk.settings import os_login
+from otdesk.core import deadlines
+from otdesk.core.domain import Addendum, Consultation, check_addendum, check_transition
+from otdesk.core.errors import UserError
+from otdesk.config.settings import os_login
 from otdesk.storage.changes import ChangeLog
 from otdesk.storage.errors import storage_error
 
@@ -420,7 +420,7 @@ class Repository:
         """Store due dates by ``rules`` and today's holiday data from now on; when the
         stored ones were computed otherwise (or never), compute every one again.
         True when they were computed again."""
-        from otdesk.workdays import calendar_version
+        from otdesk.core.workdays import calendar_version
 
         wanted = {"rules": {"intake_working_days": rules.intake_working_days,
                             "preparation_working_days": rules.preparation_working_days},

@@ -25,8 +25,8 @@ from pathlib import Path
 import filelock
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.errors import UserError
-from otdesk import deadlines
+from otdesk.core.errors import UserError
+from otdesk.core import deadlines
 from otdesk.storage import keys
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.errors import storage_error

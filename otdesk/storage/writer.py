@@ -29,9 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from otdesk.domain import Consultation
-from otdesk.background import yield_to_the_ui
-from otdesk.errors import UserError
+from otdesk.core.domain import Consultation
+from otdesk.storage.background import yield_to_the_ui
+from otdesk.core.errors import UserError
 from otdesk.storage import listing
 from otdesk.storage.changes import Changes
 from otdesk.storage.deliveries import Deliveries

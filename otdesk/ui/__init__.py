@@ -1,4 +1,4 @@
-"""The Qt desktop front end: thin widgets over the core (otdesk.storage, otdesk.domain).
+"""The Qt desktop front end: thin widgets over the core (otdesk.storage, otdesk.core.domain).
 
 Importing this package makes one of PySide6's import hooks cheaper.  After every import,
 PySide6 asks whether the new module mentions "PySide6" (for its opt-in

@@ -12,7 +12,7 @@ import time
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from otdesk.structure import Structure, tr
+from otdesk.core.structure import Structure, tr
 
 
 class AgendaBar(QFrame):

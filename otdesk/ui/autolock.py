@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 from otdesk.storage import keys
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
-from otdesk import deadlines, vocabulary
+from otdesk.core import deadlines, vocabulary
 from otdesk.storage import listing
 from otdesk.storage.changes import Changes
 from otdesk.storage.repository import ConsultationSummary

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInp
                                QLabel, QListWidget, QMenu, QMessageBox, QPushButton,
                                QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
-from otdesk import deadlines, domain, vocabulary
-from otdesk.domain import Consultation
-from otdesk.errors import UserError
-from otdesk.structure import Field, load_structure, tr
+from otdesk.core import deadlines, domain, vocabulary
+from otdesk.core.domain import Consultation
+from otdesk.core.errors import UserError
+from otdesk.core.structure import Field, load_structure, tr
 from otdesk.ui.agenda import AgendaBar
 from otdesk.ui.fields import Binding, CodeChoiceBinding, DateBinding, NumberBinding, TextBinding
 from otdesk.ui.intake_page import IntakePage

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
                                QPushButton, QVBoxLayout)
 
-from otdesk import vocabulary
-from otdesk.errors import UserError
+from otdesk.core import vocabulary
+from otdesk.core.errors import UserError
 from otdesk.storage.experts import Expert
 from otdesk.ui.fields import CheckListBinding
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QFormLayout, QFrame, QGr
                                QHBoxLayout, QLabel, QRadioButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from otdesk import domain, vocabulary
+from otdesk.core import domain, vocabulary
 from otdesk.storage.experts import Expert
 from otdesk.ui.fields import (Binding, CheckListBinding, CodeChoiceBinding, DateBinding,
                               DateTimeBinding, LineBinding, ListLineBinding, TextBinding)

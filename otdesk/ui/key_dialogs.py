@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 from otdesk.storage import keys
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from otdesk.structure import Field, tr
+from otdesk.core.structure import Field, tr
 from otdesk.ui.fields import (Binding, CheckBinding, DateBinding, LineBinding, NumberBinding,
                               TextBinding)
 

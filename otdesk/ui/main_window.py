@@ -18,11 +18,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from otdesk.background import yield_to_the_ui
-from otdesk.domain import Consultation
-from otdesk.errors import UserError
-from otdesk.policy import Policy
-from otdesk.settings import UserSettings
+from otdesk.storage.background import yield_to_the_ui
+from otdesk.core.domain import Consultation
+from otdesk.core.errors import UserError
+from otdesk.config.policy import Policy
+from otdesk.config.settings import UserSettings
 from otdesk.storage.changes import Changes
 from otdesk.storage.vault import Vault
 from otdesk.ui.consultation_list import ConsultationList
@@ -59,9 +59,9 @@ def _import_editor_modules() -> None:
     yield_to_the_ui()
     for name in EDITOR_MODULES:
         importlib.import_module(name)
-    from otdesk.errors import message
-    from otdesk.labels import field_label
-    from otdesk.workdays import add_working_days
+    from otdesk.core.errors import message
+    from otdesk.core.labels import field_label
+    from otdesk.core.workdays import add_working_days
 
     message("error.storage")
     field_label("question", "fi")

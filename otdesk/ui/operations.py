@@ -6,7 +6,7 @@ back on the UI thread.
 order after every autosave before it); ``runner.read(fn, on_done, on_error, key=…)``
 asks the :class:`~otdesk.storage.reader.BackgroundReader` (a read-only connection;
 the newest question with a key wins).  Results and the
-:class:`~otdesk.errors.UserError` that refused them come back through a queued
+:class:`~otdesk.core.errors.UserError` that refused them come back through a queued
 signal, so ``on_done`` / ``on_error`` run on the UI thread; so do the writer's
 ``saved`` / ``failed`` and every ``changed`` (:class:`~otdesk.storage.changes.Changes`).
 No storage call blocks the UI; no Qt type crosses into storage.

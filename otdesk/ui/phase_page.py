@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from otdesk import domain
-from otdesk.structure import Field, Phase, load_structure, tr
+from otdesk.core import domain
+from otdesk.core.structure import Field, Phase, load_structure, tr
 from otdesk.ui.fields import Binding, DateBinding, TextBinding
 from otdesk.ui.list_editors import RecordListEditor
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
-from otdesk.domain import email_problem
-from otdesk.settings import PROFILE_MAX, ConsultantProfile
+from otdesk.core.domain import email_problem
+from otdesk.config.settings import PROFILE_MAX, ConsultantProfile
 
 
 class ProfileForm(QWidget):

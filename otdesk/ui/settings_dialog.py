@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QSpinBox, QVBoxLayout)
 
-from otdesk.settings import UserSettings
+from otdesk.config.settings import UserSettings
 from otdesk.ui.profile_dialog import ProfileForm
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from otdesk.errors import UserError
+from otdesk.core.errors import UserError
 from otdesk.storage import keys
 from otdesk.storage.vault import Vault, init_vault, open_vault
 

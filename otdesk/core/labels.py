@@ -8,8 +8,8 @@ One place for turning a dotted key (``situation.background``, ``plan.steps.2.act
 
 from __future__ import annotations
 
-from otdesk.errors import message
-from otdesk.structure import load_structure, tr
+from otdesk.core.errors import message
+from otdesk.core.structure import load_structure, tr
 
 
 def field_label(key: str, lang: str) -> str:

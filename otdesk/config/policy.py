@@ -31,8 +31,8 @@ from typing import Any
 
 import platformdirs
 
-from otdesk.errors import LANGUAGES, UserError, message
-from otdesk.summary_org import SummaryOrg
+from otdesk.core.errors import LANGUAGES, UserError, message
+from otdesk.core.summary_org import SummaryOrg
 
 POLICY_ENV = "OTDESK_POLICY_FILE"
 POLICY_NAME = "policy.toml"
@@ -173,7 +173,7 @@ class Policy:
 
     def deadline_rules(self, user=None):
         """The DeadlineRules: the policy's numbers where set, else the user's, else defaults."""
-        from otdesk.deadlines import DeadlineRules
+        from otdesk.core.deadlines import DeadlineRules
 
         if user is not None:
             user = self.apply_to(user)
@@ -362,7 +362,7 @@ class _Loader:
                 raise self.fail(name, "wrong_type", expected="true | false")
             return value
         if kind in ("days", "minutes"):
-            from otdesk.deadlines import MAX_WORKING_DAYS
+            from otdesk.core.deadlines import MAX_WORKING_DAYS
 
             high = MAX_WORKING_DAYS if kind == "days" else MAX_AUTO_LOCK_MINUTES
             return self.integer(name, value, 0, high)
@@ -390,7 +390,7 @@ class _Loader:
         return value
 
     def retention(self, name: str, value: Any) -> dict[str, int | None]:
-        from otdesk.domain import CATEGORIES
+        from otdesk.core.domain import CATEGORIES
 
         if isinstance(value, int) and not isinstance(value, bool):
             return {"default": self.integer(name, value, 1, MAX_RETENTION_MONTHS)}
@@ -436,7 +436,7 @@ class _Loader:
 
     def experts(self, name: str, target: Path) -> tuple:
         from otdesk.storage.experts import parse_defaults
-        from otdesk.structure import TemplateError
+        from otdesk.core.structure import TemplateError
 
         try:
             return parse_defaults(target.read_text("utf-8"), source=str(target))

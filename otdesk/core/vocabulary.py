@@ -1,4 +1,4 @@
-"""Words for the codes of :mod:`otdesk.domain`, and the wellbeing regions as data.
+"""Words for the codes of :mod:`otdesk.core.domain`, and the wellbeing regions as data.
 
 The domain stores stable codes (``"family_violence"``, ``"social_care"``,
 ``"accepted"``); what a person reads is in ``templates/vocabulary.toml`` in
@@ -9,7 +9,7 @@ region's code is its Finnish name, as stored in consultations.
 The template is checked when it is loaded: its codes must be exactly those
 of ``domain.CATEGORIES``, ``SECTORS``, ``CHANNELS``, ``STATUSES``,
 ``SESSION_MODES`` and ``REGIONS``, and every text must exist in fi, sv and
-en (:class:`~otdesk.structure.TemplateError` otherwise).  No Qt here.
+en (:class:`~otdesk.core.structure.TemplateError` otherwise).  No Qt here.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
-from otdesk import domain
-from otdesk.errors import LANGUAGES
-from otdesk.structure import TemplateError, Text, load_structure, read_template, tr
+from otdesk.core import domain
+from otdesk.core.errors import LANGUAGES
+from otdesk.core.structure import TemplateError, Text, load_structure, read_template, tr
 
 TEMPLATE = "vocabulary.toml"
 SCHEMA = 1

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from otdesk.errors import Fields, Term, UserError
+from otdesk.core.errors import Fields, Term, UserError
 
 # --- vocabularies (codes are stable; wording lives in templates) -------------
 
@@ -106,7 +106,7 @@ def status_after_delivery(current: str) -> str:
 def check_addendum(c: Consultation, text: str) -> None:
     """An addendum is permanent: in an anonymous consultation it may not hold a
     personal identity code (it could never be removed, and would block every delivery)."""
-    from otdesk.identifiers import find_hetu
+    from otdesk.core.identifiers import find_hetu
 
     if c.anonymous and find_hetu(text):
         raise UserError("error.addendum_hetu")
@@ -285,7 +285,7 @@ class Consultation:
         An identified consultation needs a complete consent record; an anonymous
         one must not hold a valid personal identity code in any text.
         """
-        from otdesk.identifiers import find_hetu
+        from otdesk.core.identifiers import find_hetu
 
         if not self.anonymous:
             missing = (self.consent or Consent()).missing()

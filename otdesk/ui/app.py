@@ -11,9 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from otdesk.errors import UserError
-from otdesk.policy import Policy
-from otdesk.settings import UserSettings
+from otdesk.core.errors import UserError
+from otdesk.config.policy import Policy
+from otdesk.config.settings import UserSettings
 
 
 #: how long a Python thread may hold the interpreter before another may run: the

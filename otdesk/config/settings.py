@@ -3,7 +3,7 @@
 ``--data-dir`` or ``OTDESK_DATA_DIR`` override the data folder; the log then
 goes into ``<data dir>/logs`` so one folder holds one installation's files.
 User settings (language, deadline numbers) live in a small TOML file;
-the organisation's policy (:mod:`otdesk.policy`) wins over them where it sets a value.
+the organisation's policy (:mod:`otdesk.config.policy`) wins over them where it sets a value.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from otdesk.errors import LANGUAGES, UserError
+from otdesk.core.errors import LANGUAGES, UserError
 
 APP_NAME = "otdesk"
 APP_AUTHOR = "OT Desk"
@@ -149,7 +149,7 @@ class UserSettings:
         write_atomic(path, text.encode("utf-8"))
 
     def deadline_rules(self):
-        from otdesk.deadlines import DeadlineRules
+        from otdesk.core.deadlines import DeadlineRules
 
         return DeadlineRules(self.intake_working_days, self.preparation_working_days)
 

@@ -20,10 +20,10 @@ DEFAULT_LANGUAGE = "fi"
 
 class Fields(tuple):
     """Field keys as a message parameter; the message shows their labels (see
-    :func:`otdesk.labels.field_label`) in its own language, joined by commas."""
+    :func:`otdesk.core.labels.field_label`) in its own language, joined by commas."""
 
     def in_language(self, lang: str) -> str:
-        from otdesk.labels import field_label
+        from otdesk.core.labels import field_label
 
         return ", ".join(field_label(key, lang) for key in self)
 
@@ -33,7 +33,7 @@ class Term(tuple):
     ``Term(("statuses", "held"))`` → "Pidetty" in a Finnish message."""
 
     def in_language(self, lang: str) -> str:
-        from otdesk.vocabulary import label
+        from otdesk.core.vocabulary import label
 
         return label(self[0], self[1], lang)
 

@@ -3,8 +3,8 @@
 The numbers are an organisation's promises, not law: the defaults are the
 Pohjoinen OT-keskus's (seed 003: intake at most 2 working days from the
 request, pre-processing at most 2 weeks = 10 working days).  Organisation
-policy sets them (``[deadlines]`` of policy.toml, see :mod:`otdesk.policy`);
-:meth:`DeadlineRules.from_mapping` reads them from such a table.  Working days are counted as :mod:`otdesk.workdays` explains:
+policy sets them (``[deadlines]`` of policy.toml, see :mod:`otdesk.config.policy`);
+:meth:`DeadlineRules.from_mapping` reads them from such a table.  Working days are counted as :mod:`otdesk.core.workdays` explains:
 the day of the request is day 0, the deadline is the n-th working day after.
 
 No Qt and no SQL here.
@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from otdesk.domain import STATUSES, Consultation
-from otdesk.errors import UserError
-from otdesk.workdays import add_working_days, local_day
+from otdesk.core.domain import STATUSES, Consultation
+from otdesk.core.errors import UserError
+from otdesk.core.workdays import add_working_days, local_day
 
 #: the largest number of working days a rule may have (about a year)
 MAX_WORKING_DAYS = 250

@@ -2,7 +2,7 @@
 
 Opening, the four phases (situation, reflections, options, plan) and
 closing, each with a purpose, agenda minutes and the fields of
-:class:`otdesk.domain.Consultation` it fills, with guiding prompts in
+:class:`otdesk.core.domain.Consultation` it fills, with guiding prompts in
 Finnish, Swedish and English.  The UI draws one page per phase from this;
 the summary uses the same titles and labels.
 
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TypeVar
 
-from otdesk import domain
-from otdesk.errors import DEFAULT_LANGUAGE, LANGUAGES
+from otdesk.core import domain
+from otdesk.core.errors import DEFAULT_LANGUAGE, LANGUAGES
 
 TEMPLATE = "structure.toml"
 SCHEMA = 1
@@ -68,7 +68,7 @@ class Column:
 class Field:
     """One field of the consultation, placed in a phase.
 
-    ``key`` is the dotted attribute path in :class:`~otdesk.domain.Consultation`;
+    ``key`` is the dotted attribute path in :class:`~otdesk.core.domain.Consultation`;
     ``kind`` tells the UI which editor it needs: ``text``, ``date``,
     ``worry_zone``, ``scale`` (list of ScaleRating), ``options`` (list of
     Option), ``steps`` (list of PlanStep); list fields have ``columns``.
