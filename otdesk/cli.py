@@ -21,7 +21,8 @@ from importlib import metadata
 from pathlib import Path
 
 from otdesk.config import settings
-from otdesk.core.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError, message
+from otdesk.core.errors import UserError, message
+from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
 from otdesk.config.policy import Policy, PolicyError, load_policy
 
 log = logging.getLogger("otdesk")

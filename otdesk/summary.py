@@ -68,7 +68,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 
 from otdesk.core import vocabulary
 from otdesk.core.domain import Consultation
-from otdesk.core.errors import LANGUAGES
+from otdesk.core.texts import LANGUAGES
 from otdesk.config.settings import ConsultantProfile
 from otdesk.core.structure import Field, TemplateError, load_structure, read_template, tr
 from otdesk.core.summary_org import SummaryOrg

@@ -10,7 +10,7 @@ from importlib import resources
 import pytest
 
 from otdesk.core import domain
-from otdesk.core.errors import LANGUAGES
+from otdesk.core.texts import LANGUAGES
 from otdesk.core.structure import (PHASE_IDS, TemplateError, load_structure, parse_structure,
                               resolve_key, tr)
 

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from otdesk.core import domain, vocabulary
-from otdesk.core.errors import LANGUAGES
+from otdesk.core.texts import LANGUAGES
 from otdesk.core.structure import TemplateError
 from otdesk.core.vocabulary import label, labels, parse_vocabulary
 

@@ -31,7 +31,9 @@ from typing import Any
 
 import platformdirs
 
-from otdesk.core.errors import LANGUAGES, UserError, message
+from otdesk.core.errors import UserError, message
+
+from otdesk.core.texts import LANGUAGES
 from otdesk.core.summary_org import SummaryOrg
 
 POLICY_ENV = "OTDESK_POLICY_FILE"

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import platformdirs
 
-from otdesk.core.errors import LANGUAGES, UserError
+from otdesk.core.errors import UserError
+
+from otdesk.core.texts import LANGUAGES
 
 APP_NAME = "otdesk"
 APP_AUTHOR = "OT Desk"

@@ -14,8 +14,7 @@ import functools
 import tomllib
 from importlib import resources
 
-LANGUAGES = ("fi", "sv", "en")
-DEFAULT_LANGUAGE = "fi"
+from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class Fields(tuple):

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any, TypeVar
 
 from otdesk.core import domain
-from otdesk.core.errors import DEFAULT_LANGUAGE, LANGUAGES
+from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 TEMPLATE = "structure.toml"
 SCHEMA = 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from otdesk.core import domain
-from otdesk.core.errors import LANGUAGES
+from otdesk.core.texts import LANGUAGES
 from otdesk.core.structure import TemplateError, Text, load_structure, read_template, tr
 
 TEMPLATE = "vocabulary.toml"

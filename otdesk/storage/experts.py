@@ -25,7 +25,8 @@ from importlib import resources
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core.domain import CATEGORIES
-from otdesk.core.errors import DEFAULT_LANGUAGE, LANGUAGES, UserError
+from otdesk.core.errors import UserError
+from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
 from otdesk.core.structure import TemplateError, Text, read_template, tr

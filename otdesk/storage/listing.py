@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core.domain import FINISHED_STATUSES
-from otdesk.core.errors import LANGUAGES
+from otdesk.core.texts import LANGUAGES
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import SUMMARY_COLUMNS, ConsultationSummary, fts_query, summary_of
 
