@@ -14,7 +14,7 @@
   processes on the machine barely move); the wall-clock ratio is reported beside it
   (``wall_median``).  The floor (:func:`plain_document`) is SimpleDocTemplate on A4
   with the summary's margins and the DejaVu Sans faces it embeds (regular, bold,
-  oblique, registered by ``otdesk.summary.register_fonts``), the same texts as the
+  oblique, registered by ``otdesk.summary.fonts.register_fonts``), the same texts as the
   summary in the same order as Paragraphs (headings, labels, one paragraph per
   block) and its facts, scale, options, steps, worry zones and contact block as
   Tables of Paragraphs (:func:`floor_content`), padded with plain prose, or cut, to
@@ -59,14 +59,9 @@ from otdesk.core.domain import (  # noqa: E402
     Session,
     Situation,
 )
-from otdesk.summary import (  # noqa: E402
-    FONT,
-    FONT_BOLD,
-    FONT_ITALIC,
-    SummaryOrg,
-    register_fonts,
-    render_summary,
-)
+from otdesk.core.summary_org import SummaryOrg  # noqa: E402
+from otdesk.summary import render_summary  # noqa: E402
+from otdesk.summary.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts  # noqa: E402
 
 ORG = SummaryOrg(
     name="Itä-Suomen OT-keskus",
@@ -201,11 +196,11 @@ _PLAIN_PARAGRAPH = ("Nuori on 14-vuotias ja asuu äitinsä ja kahden nuoremman s
                     "rinnakkain ilman yhteistä suunnitelmaa. ") * 3
 
 #: the floor's fonts: the very DejaVu faces the summary embeds (otdesk/fonts), as
-#: otdesk.summary.register_fonts registers them.  (reportlab keeps one font object per
+#: otdesk.summary.fonts.register_fonts registers them.  (reportlab keeps one font object per
 #: TrueType face anyway: registering the same file again under another name only
 #: makes that name an alias, and whichever came first would serve both.)
 FLOOR_FONT, FLOOR_BOLD, FLOOR_ITALIC = FONT, FONT_BOLD, FONT_ITALIC
-#: the summary's page geometry (A4; see otdesk/summary.py MARGIN_*)
+#: the summary's page geometry (A4; see otdesk/summary/style.py MARGIN_*)
 _MARGINS_MM = {"leftMargin": 20, "rightMargin": 20, "topMargin": 27, "bottomMargin": 19}
 #: median ratio render_summary ÷ floor allowed
 RATIO_BUDGET = 1.5

@@ -1,4 +1,4 @@
-"""The summary PDF (otdesk/summary.py), read back the way a person or a machine reads it.
+"""The summary PDF (otdesk/summary/), read back the way a person or a machine reads it.
 
 Text comes out with pypdf (content-stream order, so "in order" means the order it was
 drawn) and, for fonts and layout, with poppler's pdffonts and pdftotext.
@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from otdesk import summary
+from otdesk.summary import fonts, phrases, style
+from otdesk.summary import text as summary_text
 
 from otdesk.core import vocabulary
 from otdesk.core.domain import (
@@ -39,7 +41,9 @@ from otdesk.core.domain import (
     Situation,
 )
 from otdesk.core.structure import TemplateError, load_structure, tr
-from otdesk.summary import SummaryOrg, clean, render_summary, wording
+from otdesk.core.summary_org import SummaryOrg
+from otdesk.summary import clean, render_summary, wording
+from otdesk.summary.story import RENDERERS, Story
 from tests.conftest import require
 
 LANGS = ("fi", "sv", "en")
@@ -385,6 +389,28 @@ def test_empty_fields_are_skipped_but_tables_keep_their_header():
     assert label("plan.follow_up_agreement", "fi") not in text
 
 
+
+def test_every_kind_of_field_has_a_renderer():
+    """A kind of field the core knows (otdesk.core.kinds, which the structure's fields
+    take their kind from) that the summary has no renderer for fails here."""
+    from otdesk.core.kinds import KINDS
+
+    assert set(KINDS) - set(RENDERERS) == set()
+    assert set(RENDERERS) - set(KINDS) == set()  # no renderer of a kind that is gone
+    assert {f.kind for f in load_structure().every_field()} <= set(RENDERERS)
+
+
+def test_a_check_field_prints_a_tick_for_yes_and_nothing_else():
+    import dataclasses
+
+    f = dataclasses.replace(load_structure().field("plan.follow_up_agreement"), kind="check")
+    for value, shown in ((True, True), (False, False), (None, False)):
+        story = Story(Consultation(), "fi", ORG, "ZQORG", 1, (), None)
+        RENDERERS["check"](story, f, value)
+        printed = " ".join(p.text for p in story.out)
+        assert ("\u2713" in printed and label("plan.follow_up_agreement", "fi") in printed) \
+            == shown, (value, printed)
+
 # --- long documents -------------------------------------------------------------------------
 
 
@@ -469,7 +495,7 @@ def test_long_unbroken_words_wrap_inside_the_page(tmp_path):
     pdf = render_summary(c, "fi")
     text = all_text(pdf)
     assert text.count("x") >= 5000 and text.count("y") >= 5000 and text.count("Ж") >= 2000
-    right = summary.PAGE_W - summary.MARGIN_X + 1
+    right = style.PAGE_W - style.MARGIN_X + 1
     edges = text_right_edges(pdf, tmp_path)
     assert edges and all(x <= right for x, _ in edges), max(edges)
 
@@ -550,7 +576,7 @@ def test_clean_keeps_text_and_drops_what_cannot_be_printed():
 
 def test_pieces_keep_every_character_and_respect_the_limits():
     text = "\n".join(["lyhyt rivi"] * 50 + ["x" * 1000, "Lause yksi. Lause kaksi. " * 40])
-    parts = summary.pieces(text, 200, 10)
+    parts = summary_text.pieces(text, 200, 10)
     assert all(len(p) <= 200 + 10 and p.count("\n") < 10 for p in parts)
     assert "".join(parts).replace("\n", "").replace(" ", "") == \
         text.replace("\n", "").replace(" ", "")
@@ -558,10 +584,10 @@ def test_pieces_keep_every_character_and_respect_the_limits():
 
 def test_wording_template_needs_every_language():
     with pytest.raises(TemplateError, match="sv"):
-        summary.parse_wording('schema = 1\n[text]\ntitle = { fi = "a", en = "b" }\n')
+        phrases.parse_wording('schema = 1\n[text]\ntitle = { fi = "a", en = "b" }\n')
     with pytest.raises(TemplateError, match="lacks"):
-        summary.parse_wording('schema = 1\n[text]\ntitle = { fi = "a", sv = "b", en = "c" }\n')
-    assert set(summary.load_wording()) >= summary._WORDING_KEYS
+        phrases.parse_wording('schema = 1\n[text]\ntitle = { fi = "a", sv = "b", en = "c" }\n')
+    assert set(phrases.load_wording()) >= phrases._WORDING_KEYS
 
 
 # --- line breaks, and what keeps the summary fast ---------------------------------------------
@@ -573,9 +599,9 @@ def test_lines_and_blank_lines_are_kept_in_order(tmp_path):
     and a blank line shows as a line's gap."""
     from reportlab.platypus import Paragraph, Spacer
 
-    summary.register_fonts()
-    inline = summary._styles()["inline"]  # space above: on the first line only
-    parts = summary._lines("yksi\n\n \nkaksi <b>&\nkolme", inline, lead="<b>L:</b> ")
+    fonts.register_fonts()
+    inline = style.styles()["inline"]  # space above: on the first line only
+    parts = style.lines("yksi\n\n \nkaksi <b>&\nkolme", inline, lead="<b>L:</b> ")
     assert [type(p) for p in parts][1:3] == [Spacer, Spacer]
     assert all(isinstance(p, Paragraph) for p in parts[:1] + parts[3:])
     assert [p.height for p in parts[1:3]] == [inline.leading] * 2
@@ -615,23 +641,25 @@ def test_lines_and_blank_lines_are_kept_in_order(tmp_path):
 def test_a_paragraph_wrapped_again_at_the_same_width_keeps_its_lines():
     from unittest import mock
 
-    summary.register_fonts()
-    p = summary.Paragraph("yksi kaksi kolme " * 30, summary._styles()["body"])
+    from reportlab.pdfgen.canvas import Canvas
+
+    fonts.register_fonts()
+    p = style.Paragraph("yksi kaksi kolme " * 30, style.styles()["body"])
     size = p.wrap(200, 1000)
-    with mock.patch.object(summary.Paragraph, "breakLines",
+    with mock.patch.object(style.Paragraph, "breakLines",
                            side_effect=AssertionError("broken again")):
         assert p.wrap(200, 500) == size
     assert p.wrap(300, 1000) != size and p.wrap(200, 1000) == size
     # a split that sends the paragraph on whole drops its lines: the next wrap breaks them
     assert len(p.wrap(200, 1000)) == 2 and p.height > 20 and p.split(200, 15) == []
     p.wrap(200, 1000)
-    p.drawOn(summary.Canvas(io.BytesIO()), 0, 0)
+    p.drawOn(Canvas(io.BytesIO()), 0, 0)
 
 
 def test_texts_the_font_covers_need_no_translation():
-    summary.register_fonts()
-    covered = summary._glyph_map().covered
-    uncovered = summary._uncovered()
+    fonts.register_fonts()
+    covered = summary_text._glyph_map().covered
+    uncovered = summary_text._uncovered()
     for code in [*range(0x20, 0x3000), 0x1F600, 0x1F984, 0x1D400, 0xE0001, 0x10FFFD]:
         assert (uncovered.search(chr(code)) is None) == (code in covered), hex(code)
 
