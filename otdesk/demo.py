@@ -24,17 +24,23 @@ personal identity code.  About 2 % of the consultations carry one very long
 text (10 000–50 000 characters, like a pasted case history) to exercise search
 and storage.
 
-With a ``seed`` the output is reproducible for the same ``now``.
+The fragments are data, in ``templates/demo.toml``; :func:`phrases` reads it once,
+when the first consultation is generated (not on import).  The weights stay here.
+With a ``seed`` the output is reproducible for the same ``now`` and phrase file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from itertools import islice
+from typing import NamedTuple
 
+from otdesk.core import dates
 from otdesk.core.domain import (
     CATEGORIES,
     REGIONS,
@@ -50,13 +56,6 @@ from otdesk.core.domain import (
     Session,
 )
 
-try:
-    from zoneinfo import ZoneInfo
-
-    TZ: dt.tzinfo = ZoneInfo("Europe/Helsinki")
-except Exception:  # no tz database: a fixed Finnish winter offset is good enough for demo data
-    TZ = dt.timezone(dt.timedelta(hours=2))
-
 #: share of consultations with one very long text field
 LONG_TEXT_SHARE = 0.02
 LONG_TEXT_RANGE = (10_000, 50_000)
@@ -70,286 +69,14 @@ DELIVERIES_UP_TO = 500
 ADDENDA_SHARE = 0.25
 SECOND_VERSION_SHARE = 0.4
 
-# --- who asks -------------------------------------------------------------------
-
-FIRST_NAMES = (
-    "Anna", "Maria", "Laura", "Hanna", "Johanna", "Sari", "Minna", "Tiina", "Katja", "Riikka",
-    "Elina", "Paula", "Noora", "Satu", "Heidi", "Jenni", "Outi", "Marjo", "Kaisa", "Aino",
-    "Mikko", "Jari", "Timo", "Antti", "Juha", "Petri", "Ville", "Janne", "Markus", "Tuomas",
-    "Sami", "Kari", "Olli", "Eero", "Lauri", "Jussi",
-)
-LAST_NAMES = (
-    "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine",
-    "Heikkinen", "Koskinen", "Järvinen", "Lehtonen", "Lehtinen", "Saarinen", "Salminen",
-    "Heinonen", "Niemi", "Heikkilä", "Kinnunen", "Salonen", "Turunen", "Salo", "Laitinen",
-    "Tuominen", "Rantanen", "Karjalainen", "Jokinen", "Mattila", "Savolainen", "Lahtinen",
-    "Ahonen", "Kettunen", "Miettinen", "Räsänen", "Pesonen", "Hiltunen", "Väisänen",
-)
-CONSULTANTS = (
-    "Kirsi Halonen", "Pekka Ruotsalainen", "Leena Partanen", "Matti Huttunen",
-    "Sanna Tikkanen", "Harri Kärkkäinen", "Tuula Oksanen", "Anu Hyvönen",
-)
-EXPERTS = (
-    "Elmeri-koulu", "Oppimis- ja ohjauskeskus Valteri", "Vaalijalan osaamis- ja tukikeskus",
-    "KYS vaativa lastenpsykiatria", "KYS lasten ja nuorten oikeuspsykiatrian tutkimusyksikkö",
-    "KYS harvinaissairauksien yksikkö", "KYS toiminnallisten häiriöiden työryhmä",
-    "Viola ry / Tukikeskus Varjo", "Barnahus", "VAURAS-hanke", "PALOMA-hanke", "Vaatu",
-    "Sairaalakoulu", "Koulukoti", "EVA-hanke", "Päiväperho",
-)
-
-#: region -> (wellbeing region as an organisation, municipalities (nominative, organisation),
-#: central hospital)
-REGION_DATA: dict[str, tuple[str, tuple[tuple[str, str], ...], str]] = {
-    "Itä-Uusimaa": ("Itä-Uudenmaan hyvinvointialue",
-                    (("Porvoo", "Porvoon kaupunki"), ("Loviisa", "Loviisan kaupunki"),
-                     ("Sipoo", "Sipoon kunta")), "HUS Porvoon sairaala"),
-    "Keski-Uusimaa": ("Keski-Uudenmaan hyvinvointialue",
-                      (("Hyvinkää", "Hyvinkään kaupunki"), ("Järvenpää", "Järvenpään kaupunki"),
-                       ("Tuusula", "Tuusulan kunta"), ("Nurmijärvi", "Nurmijärven kunta")),
-                      "HUS Hyvinkään sairaala"),
-    "Länsi-Uusimaa": ("Länsi-Uudenmaan hyvinvointialue",
-                      (("Espoo", "Espoon kaupunki"), ("Lohja", "Lohjan kaupunki"),
-                       ("Kirkkonummi", "Kirkkonummen kunta")), "HUS Jorvin sairaala"),
-    "Vantaa-Kerava": ("Vantaan ja Keravan hyvinvointialue",
-                      (("Vantaa", "Vantaan kaupunki"), ("Kerava", "Keravan kaupunki")),
-                      "HUS Peijaksen sairaala"),
-    "Helsinki": ("Helsingin kaupunki", (("Helsinki", "Helsingin kaupunki"),),
-                 "HUS Uusi lastensairaala"),
-    "Varsinais-Suomi": ("Varsinais-Suomen hyvinvointialue",
-                        (("Turku", "Turun kaupunki"), ("Salo", "Salon kaupunki"),
-                         ("Kaarina", "Kaarinan kaupunki"), ("Raisio", "Raision kaupunki")),
-                        "TYKS"),
-    "Satakunta": ("Satakunnan hyvinvointialue",
-                  (("Pori", "Porin kaupunki"), ("Rauma", "Rauman kaupunki")), "Satasairaala"),
-    "Kanta-Häme": ("Kanta-Hämeen hyvinvointialue",
-                   (("Hämeenlinna", "Hämeenlinnan kaupunki"), ("Riihimäki", "Riihimäen kaupunki"),
-                    ("Forssa", "Forssan kaupunki")), "Kanta-Hämeen keskussairaala"),
-    "Pirkanmaa": ("Pirkanmaan hyvinvointialue",
-                  (("Tampere", "Tampereen kaupunki"), ("Nokia", "Nokian kaupunki"),
-                   ("Ylöjärvi", "Ylöjärven kaupunki"), ("Kangasala", "Kangasalan kaupunki")),
-                  "TAYS"),
-    "Päijät-Häme": ("Päijät-Hämeen hyvinvointialue",
-                    (("Lahti", "Lahden kaupunki"), ("Heinola", "Heinolan kaupunki")),
-                    "Päijät-Hämeen keskussairaala"),
-    "Kymenlaakso": ("Kymenlaakson hyvinvointialue",
-                    (("Kotka", "Kotkan kaupunki"), ("Kouvola", "Kouvolan kaupunki"),
-                     ("Hamina", "Haminan kaupunki")), "Kymenlaakson keskussairaala"),
-    "Etelä-Karjala": ("Etelä-Karjalan hyvinvointialue",
-                      (("Lappeenranta", "Lappeenrannan kaupunki"), ("Imatra", "Imatran kaupunki")),
-                      "Etelä-Karjalan keskussairaala"),
-    "Etelä-Savo": ("Etelä-Savon hyvinvointialue",
-                   (("Mikkeli", "Mikkelin kaupunki"), ("Savonlinna", "Savonlinnan kaupunki"),
-                    ("Pieksämäki", "Pieksämäen kaupunki")), "Mikkelin keskussairaala"),
-    "Pohjois-Savo": ("Pohjois-Savon hyvinvointialue",
-                     (("Kuopio", "Kuopion kaupunki"), ("Iisalmi", "Iisalmen kaupunki"),
-                      ("Varkaus", "Varkauden kaupunki")), "KYS"),
-    "Pohjois-Karjala": ("Pohjois-Karjalan hyvinvointialue",
-                        (("Joensuu", "Joensuun kaupunki"), ("Kitee", "Kiteen kaupunki"),
-                         ("Nurmes", "Nurmeksen kaupunki")), "Pohjois-Karjalan keskussairaala"),
-    "Keski-Suomi": ("Keski-Suomen hyvinvointialue",
-                    (("Jyväskylä", "Jyväskylän kaupunki"), ("Äänekoski", "Äänekosken kaupunki"),
-                     ("Jämsä", "Jämsän kaupunki")), "Sairaala Nova"),
-    "Etelä-Pohjanmaa": ("Etelä-Pohjanmaan hyvinvointialue",
-                        (("Seinäjoki", "Seinäjoen kaupunki"), ("Lapua", "Lapuan kaupunki"),
-                         ("Kauhajoki", "Kauhajoen kaupunki")), "Seinäjoen keskussairaala"),
-    "Pohjanmaa": ("Pohjanmaan hyvinvointialue",
-                  (("Vaasa", "Vaasan kaupunki"), ("Mustasaari", "Mustasaaren kunta"),
-                   ("Pietarsaari", "Pietarsaaren kaupunki")), "Vaasan keskussairaala"),
-    "Keski-Pohjanmaa": ("Keski-Pohjanmaan hyvinvointialue",
-                        (("Kokkola", "Kokkolan kaupunki"), ("Kannus", "Kannuksen kaupunki")),
-                        "Keski-Pohjanmaan keskussairaala"),
-    "Pohjois-Pohjanmaa": ("Pohjois-Pohjanmaan hyvinvointialue",
-                          (("Oulu", "Oulun kaupunki"), ("Raahe", "Raahen kaupunki"),
-                           ("Kempele", "Kempeleen kunta"), ("Ylivieska", "Ylivieskan kaupunki")),
-                          "OYS"),
-    "Kainuu": ("Kainuun hyvinvointialue",
-               (("Kajaani", "Kajaanin kaupunki"), ("Kuhmo", "Kuhmon kaupunki"),
-                ("Sotkamo", "Sotkamon kunta")), "Kainuun keskussairaala"),
-    "Lappi": ("Lapin hyvinvointialue",
-              (("Rovaniemi", "Rovaniemen kaupunki"), ("Kemi", "Kemin kaupunki"),
-               ("Tornio", "Tornion kaupunki"), ("Sodankylä", "Sodankylän kunta")),
-              "Lapin keskussairaala"),
-}
-#: a rough weight per region (population-ish), so the big regions ask more
+#: a rough weight per region (population-ish), so the big regions ask more (others: 2)
 REGION_WEIGHTS = {
     "Helsinki": 9, "Pirkanmaa": 7, "Varsinais-Suomi": 7, "Länsi-Uusimaa": 7,
     "Pohjois-Pohjanmaa": 6, "Pohjois-Savo": 8, "Keski-Suomi": 5, "Vantaa-Kerava": 4,
     "Pohjois-Karjala": 5, "Etelä-Savo": 5, "Keski-Uusimaa": 3,
 }
-
+#: who asks, by sector
 SECTOR_WEIGHTS = {"social_care": 45, "health_care": 25, "education": 20, "ngo": 6, "other": 4}
-TITLES = {
-    "social_care": ("sosiaalityöntekijä", "vastaava sosiaalityöntekijä",
-                    "johtava sosiaalityöntekijä", "sosiaaliohjaaja", "perhetyöntekijä",
-                    "lastenvalvoja", "sijaishuollon sosiaalityöntekijä"),
-    "health_care": ("psykiatrinen sairaanhoitaja", "lastenpsykiatrian erikoislääkäri",
-                    "nuorisopsykiatrian erikoislääkäri", "psykologi", "terveydenhoitaja",
-                    "kouluterveydenhoitaja", "sairaanhoitaja", "neuropsykologi"),
-    "education": ("koulukuraattori", "koulupsykologi", "erityisopettaja", "luokanopettaja",
-                  "rehtori", "opinto-ohjaaja", "erityisluokanopettaja"),
-    "ngo": ("ohjaaja", "asiantuntija", "projektityöntekijä", "perhetyöntekijä"),
-    "other": ("nuorisotyöntekijä", "rikoskomisario", "vanhempi konstaapeli",
-              "diakoniatyöntekijä", "vastaanottokeskuksen ohjaaja"),
-}
-SOCIAL_UNITS = ("lastensuojelu", "lastensuojelun avohuolto", "sijaishuolto",
-                "perhesosiaalityö", "perheoikeudelliset palvelut", "vammaispalvelut",
-                "lapsiperheiden palvelut")
-REGION_HEALTH_UNITS = ("perheneuvola", "lasten ja nuorten mielenterveyspalvelut",
-                       "mielenterveys- ja päihdepalvelut", "koulu- ja opiskeluterveydenhuolto",
-                       "nuorisoasema")
-HOSPITAL_UNITS = ("lastenpsykiatria", "nuorisopsykiatria", "vaativa lastenpsykiatria",
-                  "lastenneurologia", "lastentautien poliklinikka", "nuorisopsykiatrian osasto")
-EDU_UNITS = ("perusopetus", "oppilashuolto", "Keskuskoulu", "Mäntylän koulu",
-             "Rantakylän yhtenäiskoulu", "Kirkonkylän koulu", "varhaiskasvatus",
-             "lukio", "Koivurinteen koulu")
-NGOS = ("Viola ry", "Pelastakaa Lapset ry", "Mannerheimin Lastensuojeluliitto",
-        "Ensi- ja turvakotien liitto", "Nuorten Ystävät ry", "Sininauhaliitto",
-        "A-klinikka", "Monika-Naiset liitto", "Suomen Punainen Risti")
-OTHER_ORGS = ("{org}, nuorisopalvelut", "Poliisi, ennalta estävä toiminta",
-              "Vastaanottokeskus, {kunta}", "Seurakuntayhtymä, perheasiain neuvottelukeskus",
-              "Lastenkoti Tähtiranta, {kunta}")
-
-# --- phrase fragments ----------------------------------------------------------------
-# Slots: {l} the child (poika/tyttö/nuori/lapsi) with {l_gen} {l_part} {l_ade} {l_all};
-# {v} one parent (äiti/isä) with {v_gen} {v_part} {v_ade} {v_all}; {t} the other parent
-# likewise; {ika} age; {koulu} a clause about school; {kunta} a municipality; {n} years.
-
-OPENERS = ("Pyytäjän mukaan", "Tällä hetkellä", "Viime kuukausina", "Koulun havaintojen mukaan",
-           "Aiemman arvion mukaan", "Lisäksi", "Kevään aikana", "Syksyn aikana", "Käytännössä",
-           "Sosiaalityöntekijän arvion mukaan", "Viimeisimmässä palaverissa todettiin, että")
-
-CATEGORY_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
-    "high_conflict_separation": {
-        "q": ("Miten huoltoriidassa saadaan {l_gen} ääni kuuluviin?",
-              "Miten tukea {l_part}, kun vanhempien huoltoriita on jatkunut vuosia?",
-              "Miten tapaamiset voidaan järjestää turvallisesti, kun vanhemmat syyttävät toisiaan?"),
-        "s": ("vanhempien välinen huoltoriita on jatkunut käräjäoikeudessa jo {n} vuotta.",
-              "tapaamiset {t_gen} luona ovat toistuvasti peruuntuneet, ja vanhemmat syyttävät toisiaan.",
-              "{v} epäilee {t_gen} vieraannuttavan {l_part} itsestään.",
-              "{l} on joutunut viestinviejäksi vanhempien välisessä huoltoriidassa.",
-              "olosuhdeselvitys on valmistunut, mutta vanhemmat eivät hyväksy sen johtopäätöksiä.",
-              "{t} on tehnyt {v_gen} kohtelusta useita lastensuojeluilmoituksia.",
-              "{v} kokee {t_gen} vainoavan häntä viestein ja seuraamalla kotia.",
-              "lapsen etu on jäänyt huoltoriidan jalkoihin, ja {l} kieltäytyy tapaamisista."),
-    },
-    "family_homicide_threat": {
-        "q": ("Miten arvioida perhesurman uhkaa ja varmistaa {l_gen} turvallisuus?",
-              "Mitä lastensuojelun pitää tehdä, kun {t} on uhannut vahingoittaa perhettä?"),
-        "s": ("{t} on uhannut vahingoittaa itseään ja perhettään, jos ero toteutuu.",
-              "poliisi on tehnyt MARAK-riskinarvion, ja tilanne on arvioitu vakavaksi.",
-              "{v} ja lapset asuvat tällä hetkellä turvakodissa.",
-              "uhkailu on jatkunut viestein lähestymiskiellosta huolimatta.",
-              "{t_ade} on aselupa, ja asia on viety poliisin tietoon."),
-    },
-    "family_violence": {
-        "q": ("Miten edetä, kun epäillään lapseen kohdistuvaa väkivaltaa?",
-              "Miten tukea {l_part}, joka on nähnyt perheväkivaltaa pitkään?"),
-        "s": ("{l} on kertonut koulussa, että {t} on lyönyt häntä.",
-              "kotona on ollut toistuvaa väkivaltaa, ja poliisi on käynyt perheessä useita kertoja.",
-              "esitutkinta lapseen kohdistuneesta väkivallasta on kesken, ja Barnahusta on konsultoitu.",
-              "{l} on nähnyt vanhempien välistä väkivaltaa pitkään.",
-              "kurittamisesta on tehty rikosilmoitus, ja lastensuojelu on aloittanut selvityksen.",
-              "perheväkivalta on vaikuttanut {l_gen} nukkumiseen ja koulunkäyntiin."),
-    },
-    "psychiatric_substance_child_welfare": {
-        "q": ("Miten lastensuojelun, nuorisopsykiatrian ja päihdepalvelujen työ saataisiin samaan suuntaan?",
-              "Miten {l_gen} koulunkäyntiä voitaisiin tukea, kun koulupoissaolot ovat pitkittyneet?",
-              "Mitä vielä voisimme tehdä, kun avohuollon tukitoimet eivät ole auttaneet?",
-              "Kenen vastuulla on nuoren päihdehoito, kun myös koulupoissaolo ja lastensuojelu ovat mukana?"),
-        "s": ("{v_ade} on vakava päihdeongelma, ja hoitokontaktit ovat katkenneet.",
-              "{l_gen} koulupoissaolot ovat lisääntyneet, ja poissaoloja on kertynyt yli sata tuntia tällä lukukaudella.",
-              "{l} on käyttänyt päihteitä, ja hänen epäillään välittävän niitä myös kavereille.",
-              "perheen aikuisten päihteiden käyttö ja mielenterveyden ongelmat kuormittavat {l_part}.",
-              "{l} on ollut nuorisopsykiatrian osastolla, mutta kotiutuksen jälkeen tuki on jäänyt ohueksi.",
-              "koulupoissaolo on pitkittynyt, eikä {l} ole käynyt koulussa kahteen kuukauteen.",
-              "lastensuojelu, nuorisopsykiatria ja päihdepalvelut ovat kukin arvioineet tilanteen omasta näkökulmastaan.",
-              "nuoren päihdekokeilut ovat muuttuneet säännölliseksi päihteiden käytöksi.",
-              "{l} valvoo öisin, eikä aamulla jaksa lähteä kouluun."),
-    },
-    "neuropsychiatric": {
-        "q": ("Miten tukea perhettä, jossa lapsen neuropsykiatrinen oireilu kuormittaa koko arkea?",
-              "Millaista tukea koulu voisi tarjota autismikirjon {l_all}?"),
-        "s": ("{l_ade} on ADHD- ja autismikirjon diagnoosi, ja arki kotona on hyvin kuormittavaa.",
-              "{l} raivoaa kotona päivittäin, ja vanhemmat ovat uupuneita.",
-              "koulussa {l} on ollut pienryhmässä, mutta siirtymät ovat edelleen vaikeita.",
-              "neuropsykiatrinen valmennus on aloitettu, mutta se ei ole riittänyt.",
-              "{l_gen} aistiyliherkkyys vaikeuttaa koulunkäyntiä, ja koulupoissaolot ovat lisääntyneet."),
-    },
-    "functional_disorder": {
-        "q": ("Miten toiminnallisesta häiriöstä kärsivän {l_gen} paluuta kouluun voi tukea?",),
-        "s": ("{l_ade} on toistuvia kohtauksia, joille ei ole löydetty elimellistä syytä.",
-              "{l} on ollut pitkään poissa koulusta kipujen ja uupumuksen vuoksi.",
-              "toiminnallisen häiriön diagnoosi on annettu, mutta perhe ei ole hyväksynyt sitä.",
-              "{l} käyttää pyörätuolia, vaikka neurologisissa tutkimuksissa ei ole todettu vauriota."),
-    },
-    "rare_disease": {
-        "q": ("Kuka koordinoi harvinaissairautta sairastavan {l_gen} palveluja?",),
-        "s": ("{l_ade} on harvinainen perinnöllinen sairaus, joka vaatii päivittäistä hoitoa.",
-              "hoitovastuu jakautuu useaan erikoissairaanhoidon yksikköön, eikä kukaan koordinoi kokonaisuutta.",
-              "vanhemmat kokevat, ettei kukaan ymmärrä sairauden vaikutusta koko perheen arkeen.",
-              "sairauden vuoksi {l} on paljon poissa koulusta, ja opetuksen järjestäminen on kesken."),
-    },
-    "child_suspected_crime": {
-        "q": ("Miten toimia, kun {l} on epäiltynä rikoksesta ja koulunkäynti on katkennut?",
-              "Tarvitaanko oikeuspsykiatrinen arvio, ja miten lastensuojelu tukee sillä välin?"),
-        "s": ("{l} on epäiltynä useista omaisuusrikoksista ja yhdestä pahoinpitelystä.",
-              "poliisi on pyytänyt arviota, ja oikeuspsykiatrinen tutkimus on harkinnassa.",
-              "{l} liikkuu vanhempien kavereiden porukassa, ja häntä epäillään huumausaineiden välittämisestä.",
-              "{l} on uhannut koulussa opettajaa, ja asiasta on tehty rikosilmoitus."),
-    },
-    "child_abduction": {
-        "q": ("Miten ehkäistä lapsikaappaus, kun {t} on uhannut viedä lapsen ulkomaille?",),
-        "s": ("{t} on uhannut viedä {l_part} ulkomaille ilman {v_gen} suostumusta.",
-              "{l} vietiin viime vuonna ulkomaille, ja palauttaminen kesti kuukausia.",
-              "vanhempien välillä on kansainvälinen huoltoriita, ja passien haltuunotosta on keskusteltu."),
-    },
-    "honour_violence": {
-        "q": ("Miten suojella nuorta kunniaan liittyvältä väkivallalta niin, ettei tilanne kärjisty?",),
-        "s": ("{l} kertoo suvun valvovan hänen liikkumistaan ja ystävyyssuhteitaan.",
-              "{l_all} on suunniteltu avioliittoa vastoin hänen tahtoaan.",
-              "{l} pelkää suvun reaktioita, jos lastensuojelu tapaa perhettä.",
-              "kunniaan liittyvän väkivallan uhka on arvioitu, ja suojelutoimista on keskusteltu poliisin kanssa."),
-    },
-    "human_trafficking": {
-        "q": ("Miten tunnistaa ja auttaa nuorta, jonka epäillään olevan ihmiskaupan uhri?",),
-        "s": ("{l_gen} epäillään joutuneen hyväksikäytetyksi rikollisessa toiminnassa.",
-              "ihmiskaupan uhrien auttamisjärjestelmään on oltu yhteydessä.",
-              "{l} on tullut maahan ilman huoltajaa, ja hänen taustansa on epäselvä."),
-    },
-    "migration_trauma": {
-        "q": ("Miten tukea perhettä, jossa on sotatrauma ja kielimuuri?",
-              "Miten traumaoireista {l_part} voi auttaa, kun terapiaan ei ole jonoa lyhyempää reittiä?"),
-        "s": ("perhe on paennut sotaa, ja {l_ade} on vaikeita traumaoireita.",
-              "{l} näkee painajaisia ja säpsähtelee kovia ääniä.",
-              "vanhemmat eivät vielä puhu suomea, ja tulkin saatavuus on vaihdellut.",
-              "{v} on itse traumatisoitunut eikä jaksa tukea {l_part}.",
-              "oleskelulupaprosessin epävarmuus kuormittaa koko perhettä."),
-    },
-    "intellectual_disability_psychiatric": {
-        "q": ("Kumman vastuulle hoito kuuluu, kun kehitysvammaan liittyy vakava psyykkinen oireilu?",),
-        "s": ("{l_ade} on lievä kehitysvamma ja vakavia psyykkisiä oireita.",
-              "psykiatria ja kehitysvammapalvelut ovat eri mieltä siitä, kumman vastuulle hoito kuuluu.",
-              "{l} on satuttanut itseään, ja kotona on jouduttu soittamaan hätänumeroon.",
-              "Vaalijalan konsultaatiota on harkittu, mutta lähetettä ei ole vielä tehty."),
-    },
-    "substitute_care": {
-        "q": ("Onko nykyinen sijaishuoltopaikka oikea {l_all}, ja mitä vaihtoehtoja on?",
-              "Miten sijaishuollossa oleva nuori saadaan pysähtymään, kun hän karkailee toistuvasti?"),
-        "s": ("{l} on sijoitettuna lastensuojelulaitokseen, ja sijoituspaikka on vaihtunut kolme kertaa vuoden aikana.",
-              "{l} karkailee sijaishuoltopaikasta ja on välillä päiviä kateissa.",
-              "sijaishuoltopaikka kokee, ettei sillä ole keinoja vastata {l_gen} tarpeisiin.",
-              "koulukotisijoitusta on harkittu, mutta paikkaa ei ole löytynyt.",
-              "{l_gen} yhteydenpito {v_gen} kanssa on epäsäännöllistä ja kuormittavaa."),
-    },
-    "other_complex": {
-        "q": ("Mitä vielä voisimme tehdä, kun mikään palvelu ei tunnu sopivan perheelle?",
-              "Miten saada kokonaiskuva tilanteesta, jossa on mukana useita viranomaisia?"),
-        "s": ("tilanteessa on mukana useita viranomaisia, eikä kenelläkään ole kokonaiskuvaa.",
-              "perheen tilanne on monisyinen, eikä se sovi minkään palvelun kriteereihin.",
-              "{l} on vetäytynyt kotiin, eikä hän ole tavannut ketään ikätoveria kuukausiin.",
-              "palvelut ovat katkenneet toistuvasti siirtymävaiheissa."),
-    },
-}
 #: how often each category is tagged (joint clients and custody disputes are the big ones)
 CATEGORY_WEIGHTS = {
     "high_conflict_separation": 16, "family_homicide_threat": 2, "family_violence": 9,
@@ -358,234 +85,8 @@ CATEGORY_WEIGHTS = {
     "human_trafficking": 1, "migration_trauma": 5, "intellectual_disability_psychiatric": 5,
     "substitute_care": 10, "other_complex": 5,
 }
-
-GENERIC_QUESTIONS = (
-    "Mitä vielä voisimme tehdä, kun avohuollon tukitoimet eivät ole auttaneet?",
-    "Miten saada palvelut toimimaan yhdessä {l_gen} tukena?",
-    "Kenen vastuulla {l_gen} hoidon ja tuen kokonaisuus on?",
-    "Miten {l_gen} oma näkemys saadaan mukaan suunnitelmaan?",
-)
-QUESTION_TAILS = ("", "", " Tarvitsemme ulkopuolista näkökulmaa.",
-                  " Pyytäjä toivoo konsultaatiota mahdollisimman pian.",
-                  " Toiveena on saada asiantuntija mukaan keskusteluun.",
-                  " Esihenkilö on suositellut OT-konsultaatiota.")
-BACKGROUND = (
-    "{l} on {ika}-vuotias ja asuu {v_gen} kanssa.",
-    "perheessä on {l_gen} lisäksi kaksi nuorempaa sisarusta.",
-    "{l} on ollut lastensuojelun asiakkaana vuodesta {vuosi} alkaen.",
-    "perhe muutti paikkakunnalle noin vuosi sitten.",
-    "{koulu}.",
-    "lastensuojeluilmoituksia on tehty viimeisen vuoden aikana useita.",
-    "vanhemmat erosivat {n} vuotta sitten.",
-    "{t} asuu toisella paikkakunnalla ja tapaa {l_part} harvoin.",
-    "tilanne on pitkittynyt, ja perhettä on siirretty palvelusta toiseen.",
-    "{l} asuu vuoroviikoin molempien vanhempien luona.",
-)
-TRIED = (
-    "perheelle on tarjottu perhetyötä, mutta yhteistyö on katkennut.",
-    "{l} on ohjattu nuorisopsykiatrian poliklinikalle, ja jonotus on kestänyt kuukausia.",
-    "koululla on pidetty useita monialaisia palavereja.",
-    "vanhemmille on järjestetty sovittelua, mutta se ei ole johtanut sopimukseen.",
-    "lastensuojelun avohuollon tukitoimena on ollut tukihenkilö.",
-    "{l_all} on laadittu oppimisen tuen suunnitelma ja joustava aloitusaika.",
-    "päihdepalveluihin on tehty lähete, mutta {v} ei ole sitoutunut hoitoon.",
-    "kotikäyntejä on tehty yhdessä perheneuvolan kanssa.",
-    "neuropsykiatrista valmennusta on kokeiltu puolen vuoden ajan.",
-    "perheelle on järjestetty intensiivistä perhetyötä.",
-    "kiireellinen sijoitus on tehty kerran, ja {l} palasi kotiin kuukauden kuluttua.",
-    "verkostopalaveri on pidetty, mutta sovitut asiat eivät ole toteutuneet.",
-    "koulupoissaoloihin on puututtu koulun poissaolomallin mukaisesti.",
-    "vanhempia on ohjattu vanhemmuuden tukeen ja eroauttamiseen.",
-    "{l_all} on haettu tukihenkilöä, mutta sopivaa ei ole löytynyt.",
-)
-SERVICES = (
-    "lastensuojelun avohuolto", "perhetyö", "perheneuvola", "lastenpsykiatrian poliklinikka",
-    "nuorisopsykiatrian poliklinikka", "koulukuraattori", "koulupsykologi",
-    "kouluterveydenhoitaja", "päihdepalvelut", "aikuispsykiatria", "lastenvalvoja",
-    "vammaispalvelut", "lastenneurologia", "sijaishuollon sosiaalityö", "poliisi", "Barnahus",
-    "turvakoti", "nuorisotyö", "erityisopetus", "kotoutumispalvelut", "Ohjaamo",
-    "perheoikeudelliset palvelut", "kuntoutusohjaus", "A-klinikka", "etsivä nuorisotyö",
-)
-SERVICE_TAILS = ("", "", "Palvelut toimivat rinnakkain, mutta yhteistä suunnitelmaa ei ole.",
-                 "Vastuunjako palveluiden välillä on epäselvä.",
-                 "Työntekijät ovat vaihtuneet usein.",
-                 "Perhe kokee, että tapaamisia on liikaa.")
-WORRIES = (
-    "huoli {l_gen} turvallisuudesta on kasvanut viime viikkoina.",
-    "pelkona on, että {l} jää kokonaan koulun ulkopuolelle.",
-    "työntekijät ovat huolissaan {v_gen} jaksamisesta.",
-    "{l} on puhunut itsetuhoisista ajatuksista.",
-    "tilanne voi kärjistyä, jos mitään ei tapahdu ennen kesää.",
-    "{l} on eristäytynyt ja viettää öisin aikaa netissä.",
-)
-GOING_WELL = (
-    "{l} käy harrastuksessa säännöllisesti ja nauttii siitä.",
-    "{v} on sitoutunut yhteistyöhön ja haluaa tilanteeseen muutosta.",
-    "{l_ade} on hyvä suhde isovanhempiin.",
-    "koulun erityisopettaja on {l_gen} luottoaikuinen.",
-    "{l} on kertonut avoimesti omasta tilanteestaan.",
-    "vanhemmat ovat pystyneet sopimaan arjen asioista viime viikkoina.",
-    "{l} on käynyt koulua lähes joka päivä kuluneen kuukauden.",
-    "perheellä on tukiverkosto, johon kuuluu sukulaisia ja ystäviä.",
-    "{l} on kiinnostunut pelaamisesta ja piirtämisestä, ja niiden kautta häneen saa yhteyden.",
-    "työntekijöiden välinen yhteistyö on parantunut.",
-)
-NEEDS = (
-    "tarvitaan yhteinen suunnitelma, jossa on sovittu kunkin palvelun vastuut.",
-    "{l_gen} koulunkäynti pitää saada käyntiin pienin askelin.",
-    "{l_all} tarvitaan pysyvä aikuinen, joka kulkee mukana palvelusta toiseen.",
-    "huoltoriidan vaikutus lapseen on saatava näkyväksi päätöksenteossa.",
-    "{v_gen} päihdehoito on saatava käyntiin ennen kuin tilanne kärjistyy.",
-    "{l_gen} oma ääni pitää saada kuuluviin.",
-    "erikoissairaanhoidon ja lastensuojelun pitää sopia, kuka koordinoi kokonaisuutta.",
-    "{l_gen} turvallisuus on varmistettava ennen tapaamisten jatkamista.",
-    "tarvitaan arvio siitä, onko nykyinen sijaishuoltopaikka oikea.",
-    "koululle tarvitaan konsultaatiota oppimisen tuen järjestämiseen.",
-)
-CHILD_VIEW = (
-    "{l} sanoo haluavansa, että riitely loppuu.",
-    "{l} toivoo voivansa asua {v_gen} luona, mutta tavata myös {t_part}.",
-    "{l} kertoo, ettei koulussa ole ketään, jolle puhua.",
-    "{l} ei ole halunnut kertoa omaa näkemystään, ja hän välttelee tapaamisia.",
-    "{l} sanoo olevansa väsynyt siihen, että aikuiset kyselevät samoja asioita.",
-    "{l_gen} mielestä kotona on liian paljon huutamista.",
-    "{l} toivoo saavansa olla rauhassa ja pelata kavereiden kanssa.",
-    "{l} on piirtänyt perheestään kuvan, jossa hän on itse erillään muista.",
-    "{l} pelkää, että hänet sijoitetaan kauas kotoa.",
-    "{l} haluaa palata kouluun, mutta ei tiedä, miten sen voisi tehdä.",
-)
-REQUESTER_THOUGHTS = (
-    "pyytäjä kokee jääneensä yksin vastuuseen tilanteesta.",
-    "pyytäjä pohtii, onko lastensuojelun avohuollon keinot jo käytetty.",
-    "pyytäjän mielestä palvelut toimivat rinnakkain mutta eivät yhdessä.",
-    "pyytäjä on huolissaan siitä, että {l_gen} ääni jää aikuisten riidan alle.",
-    "pyytäjä kertoo, että tilanne vie suuren osan hänen työajastaan.",
-    "pyytäjä epäilee, että koulupoissaolojen taustalla on jotain, mitä ei ole vielä tunnistettu.",
-    "pyytäjä toivoo, että konsultaatio auttaa pysähtymään ja jäsentämään tilannetta.",
-    "pyytäjä huomaa sammuttaneensa tulipaloja ilman kokonaissuunnitelmaa.",
-)
-HYPOTHESES = (
-    "voisiko olla niin, että {l_gen} koulupoissaolot ovat tapa suojella {v_part}?",
-    "ehkä vanhempien huoltoriita on muuttunut tavaksi pitää yhteyttä toisiinsa.",
-    "mietimme, voisiko {l_gen} oireilu kertoa siitä, ettei hän tunne oloaan turvalliseksi.",
-    "yksi mahdollisuus on, että palveluiden vaihtuvuus on itsessään lisännyt {l_gen} oireilua.",
-    "saattaa olla, että {v_gen} päihteiden käyttö on lisääntynyt juuri siirtymävaiheissa.",
-    "voisiko taustalla olla tunnistamaton oppimisvaikeus?",
-    "on mahdollista, että perhe kokee viranomaiset uhkana eikä apuna.",
-)
-PERSPECTIVES = (
-    "konsultoija nosti esiin lapsen osallisuuden: {l_part} kannattaa kuulla ilman vanhempia.",
-    "asiantuntija muistutti, että traumaoireisen lapsen kanssa turvallisuus rakennetaan ennen terapiaa.",
-    "huoltoriidoissa kannattaa erottaa lapsen tarpeet vanhempien riidasta.",
-    "päihdepalveluiden näkökulmasta vanhemman hoitoon sitoutumista voi tukea lapsen kautta.",
-    "Elmeri-koulun kokemuksen mukaan pitkittyneestä koulupoissaolosta palataan parhaiten vaiheittain.",
-    "Valterin konsultaatio oppimisen tuesta voisi auttaa koulua.",
-    "tilanne kaipaa yhtä koordinoivaa työntekijää.",
-    "kannattaa miettiä, mitä {l} itse pitää tärkeimpänä muutoksena.",
-    "aikajanan kokoaminen auttoi näkemään, että kriisit toistuvat siirtymävaiheissa.",
-)
-OPTIONS = (
-    ("Monialainen verkostopalaveri",
-     "Kootaan kaikki perheen kanssa työskentelevät samaan pöytään ja sovitaan yhteinen suunnitelma."),
-    ("Asiantuntijaryhmän lausunto (LsL 14 §)",
-     "Pyydetään lastensuojelun asiantuntijaryhmältä lausunto ilman tunnistetietoja."),
-    ("Koulupaluun suunnitelma",
-     "Laaditaan vaiheittainen suunnitelma koulunkäynnin aloittamiseksi yhdessä {l_gen} kanssa."),
-    ("Intensiivinen perhetyö", "Perhetyöntekijä käy kotona useita kertoja viikossa kolmen kuukauden ajan."),
-    ("Päihdehoitoon ohjaus", "Ohjataan {v} päihdepalveluihin ja tuetaan hoitoon sitoutumista."),
-    ("Vaativan lastenpsykiatrian arvio", "Tehdään lähete vaativan lastenpsykiatrian arvioon."),
-    ("Sijaishuoltopaikan vaihtaminen", "Etsitään {l_gen} tarpeisiin paremmin vastaava sijaishuoltopaikka."),
-    ("Tuettu tapaamisjärjestely", "Tapaamiset järjestetään tuettuina, kunnes tilanne on rauhoittunut."),
-    ("Barnahus-konsultaatio", "Konsultoidaan Barnahusta väkivaltaepäilyn selvittämisestä."),
-    ("Valterin konsultaatio", "Pyydetään Valterilta tukea oppimisen ja koulunkäynnin järjestämiseen."),
-    ("Elmeri-koulun jakso", "Haetaan {l_all} jaksoa Elmeri-kouluun."),
-    ("Lapsen kuuleminen ilman vanhempia", "Tavataan {l_part} kahden kesken ja kirjataan hänen näkemyksensä."),
-    ("Koulukotisijoituksen arviointi", "Arvioidaan, tarvitseeko {l} koulukodin erityistä tukea."),
-    ("Nykyisten palvelujen jatkaminen tiiviimmin",
-     "Jatketaan nykyisillä palveluilla, mutta sovitaan yksi koordinoiva työntekijä."),
-)
-BENEFITS = ("tilanne jäsentyy kaikille osapuolille.", "{l} saa nopeasti tukea.",
-            "vastuunjako selkiytyy.", "perhe saa yhden yhteyshenkilön.",
-            "vaikuttaa suoraan {l_gen} arkeen.", "saadaan ulkopuolinen arvio.")
-RISKS = ("perhe voi kokea palaverin uhkaavana.", "jonotusaika voi olla pitkä.",
-         "vanhemmat eivät välttämättä sitoudu.",
-         "muutos voi lisätä {l_gen} oireilua lyhyellä aikavälillä.",
-         "resursseja ei välttämättä ole.", "huoltoriita voi kärjistyä.")
-OPTION_NEEDS = ("vanhempien suostumus.", "esihenkilön päätös resursseista.",
-                "lähete erikoissairaanhoitoon.", "koulun sitoutuminen.", "tulkki.",
-                "yhteinen aikataulu kaikille työntekijöille.")
-WHY = ("valittiin, koska se on nopein tapa saada palvelut yhteiseen suuntaan.",
-       "vastaa parhaiten {l_gen} omaa toivetta.",
-       "pyytäjä koki tämän realistisimmaksi vaihtoehdoksi.",
-       "asiantuntijat suosittelivat tätä ensimmäiseksi askeleeksi.")
-PLAN_ACTIONS = (
-    "Kutsutaan koolle monialainen verkostopalaveri",
-    "Tehdään lähete vaativaan lastenpsykiatriaan",
-    "Sovitaan koulupaluun ensimmäiset askeleet kuraattorin kanssa",
-    "Otetaan yhteyttä Valteriin konsultaatiosta",
-    "Tavataan {l} ilman vanhempia",
-    "Selvitetään päihdehoidon mahdollisuudet {v_all}",
-    "Laaditaan turvasuunnitelma",
-    "Päivitetään lastensuojelun asiakassuunnitelma",
-    "Pyydetään Barnahukselta konsultaatio",
-    "Haetaan {l_all} tukihenkilö",
-    "Varataan aika perheneuvolaan",
-    "Sovitaan tapaamisten valvonnasta lastenvalvojan kanssa",
-    "Kootaan aikajana palveluista ja käänteistä",
-    "Pidetään koulun oppilashuoltoryhmän palaveri",
-)
-RESPONSIBLE = ("pyytäjä", "OT-koordinaattori", "koulukuraattori",
-               "lastensuojelun sosiaalityöntekijä", "rehtori", "psykiatrinen sairaanhoitaja",
-               "perhetyöntekijä", "lastenvalvoja", "erityisopettaja")
-FOLLOW_UP = ("Seurantapalaveri etäyhteydellä noin kuukauden kuluttua.",
-             "OT-koordinaattori soittaa pyytäjälle kahden viikon kuluttua.",
-             "Seuranta verkostopalaverissa, johon OT-keskus osallistuu.",
-             "Pyytäjä ottaa yhteyttä, jos tilanne muuttuu.")
-SCALE_PARTICIPANTS = ("pyytäjä", "sosiaalityöntekijä", "koulukuraattori", "konsultoija",
-                      "psykiatrinen sairaanhoitaja", "perhetyöntekijä", "opettaja")
-FEEDBACK = ("Konsultaatio auttoi pysähtymään ja jäsentämään tilannetta.",
-            "Sain uusia näkökulmia ja konkreettisen suunnitelman.",
-            "Lapsi nousi keskiöön.",
-            "Olisin toivonut asiantuntijan mukaan jo ensimmäiseen tapaamiseen.",
-            "Aikaa olisi saanut olla enemmän.",
-            "Yhteenveto oli selkeä ja hyödyllinen myös esihenkilölle.",
-            "Verkoston yhteinen suunnitelma selkiytti vastuita.", "")
-DECLINED = ("Tilanne ei ole vaativa OT-keskuksen tarkoittamalla tavalla; ohjattu peruspalveluihin.",
-            "Pyytäjä perui pyynnön, tilanne ratkesi muuta kautta.",
-            "Pyyntö koski aikuisen palveluja, ei lapsen tai nuoren tilannetta.")
-REDIRECTED = ("Ohjattu lastensuojelun asiantuntijaryhmään (LsL 14 §).",
-              "Ohjattu Barnahus-konsultaatioon.",
-              "Ohjattu toisen yhteistyöalueen OT-keskukseen.",
-              "Ohjattu Vaalijalan osaamis- ja tukikeskukseen.")
-CONSENT_BY = ("Lapsen huoltajat", "Molemmat huoltajat", "Äiti (yksinhuoltaja)",
-              "Nuori itse ja huoltaja", "Sijaishuollon sosiaalityöntekijä huoltajien luvalla")
-CONSENT_SCOPE = ("Taustatietojen käsittely OT-konsultaatiossa.",
-                 "Konsultaatio ja yhteenvedon toimittaminen pyytäjälle.",
-                 "Konsultaatio sekä asiantuntijoiden osallistuminen.")
 #: how the requester said the consent was given (CONSENT_FORMS), by weight
 CONSENT_FORM_WEIGHTS = {"written": 3, "verbal": 2}
-#: what a consultant adds to a record once its summary went out
-ADDENDA = ("pyytäjä kertoi puhelimessa, että verkostopalaveri on pidetty ja vastuuhenkilö sovittu.",
-           "lähete vaativaan lastenpsykiatriaan on tehty, ja ensikäynti on sovittu.",
-           "seurantapuhelu pidetty: {l} on käynyt koulua kolmena päivänä viikossa.",
-           "pyytäjä pyysi päivitetyn yhteenvedon esihenkilölleen.",
-           "uusi seurantapalaveri on sovittu, ja OT-koordinaattori osallistuu siihen.",
-           "{v} on aloittanut päihdehoidon; tapaamiset jatkuvat tuettuina.",
-           "Valterin asiantuntija toimitti koululle lisätietoa oppimisen tuen järjestämisestä.",
-           "tilanne on kärjistynyt, ja pyytäjä harkitsee uutta konsultaatiopyyntöä.",
-           "{l_gen} oma näkemys kirjattiin tapaamisessa ilman vanhempia.",
-           "suunnitelman ensimmäinen askel siirtyi kahdella viikolla lomien vuoksi.")
-
-_CHILD_FORMS = {  # nominative, genitive, partitive, adessive, allative
-    "poika": ("poika", "pojan", "poikaa", "pojalla", "pojalle"),
-    "tyttö": ("tyttö", "tytön", "tyttöä", "tytöllä", "tytölle"),
-    "nuori": ("nuori", "nuoren", "nuorta", "nuorella", "nuorelle"),
-    "lapsi": ("lapsi", "lapsen", "lasta", "lapsella", "lapselle"),
-}
-_PARENT_FORMS = {
-    "äiti": ("äiti", "äidin", "äitiä", "äidillä", "äidille"),
-    "isä": ("isä", "isän", "isää", "isällä", "isälle"),
-}
 
 #: the 0–10 safety scale: demanding cases sit mostly in the middle
 _SCALE_WEIGHTS = (1, 2, 4, 6, 8, 8, 7, 5, 3, 2, 1)
@@ -604,9 +105,118 @@ _STATUS_BY_AGE = (
 )
 
 
-if set(CATEGORY_TEXT) != set(CATEGORIES) or set(CATEGORY_WEIGHTS) != set(CATEGORIES) \
-        or set(REGION_DATA) != set(REGIONS):
+if set(CATEGORY_WEIGHTS) != set(CATEGORIES):
     raise RuntimeError("otdesk.demo is out of step with the vocabularies in otdesk.core.domain")
+
+
+# --- the phrases (templates/demo.toml) ------------------------------------------------
+
+TEMPLATE = "demo.toml"
+SCHEMA = 1
+
+
+class Region(NamedTuple):
+    """A wellbeing region as its requesters' organisations are named."""
+
+    organisation: str
+    hospital: str
+    #: (name, organisation), e.g. ("Porvoo", "Porvoon kaupunki")
+    municipalities: tuple[tuple[str, str], ...]
+
+
+class CategoryText(NamedTuple):
+    """What a request in one category asks, and the clauses its situation is told in."""
+
+    questions: tuple[str, ...]
+    clauses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The phrase banks of templates/demo.toml (what each one is for is written there).
+    Every list is a tuple, in the file's order: a seed draws the same from it."""
+
+    first_names: tuple[str, ...]
+    last_names: tuple[str, ...]
+    consultants: tuple[str, ...]
+    experts: tuple[str, ...]
+    social_units: tuple[str, ...]
+    region_health_units: tuple[str, ...]
+    hospital_units: tuple[str, ...]
+    edu_units: tuple[str, ...]
+    ngos: tuple[str, ...]
+    other_orgs: tuple[str, ...]
+    openers: tuple[str, ...]
+    generic_questions: tuple[str, ...]
+    question_tails: tuple[str, ...]
+    background: tuple[str, ...]
+    tried: tuple[str, ...]
+    services: tuple[str, ...]
+    service_tails: tuple[str, ...]
+    worries: tuple[str, ...]
+    going_well: tuple[str, ...]
+    needs: tuple[str, ...]
+    child_view: tuple[str, ...]
+    requester_thoughts: tuple[str, ...]
+    hypotheses: tuple[str, ...]
+    perspectives: tuple[str, ...]
+    benefits: tuple[str, ...]
+    risks: tuple[str, ...]
+    option_needs: tuple[str, ...]
+    why: tuple[str, ...]
+    plan_actions: tuple[str, ...]
+    responsible: tuple[str, ...]
+    follow_up: tuple[str, ...]
+    scale_participants: tuple[str, ...]
+    feedback: tuple[str, ...]
+    declined: tuple[str, ...]
+    redirected: tuple[str, ...]
+    consent_by: tuple[str, ...]
+    consent_scope: tuple[str, ...]
+    addenda: tuple[str, ...]
+    #: sector -> titles
+    titles: Mapping[str, tuple[str, ...]]
+    #: the word -> its nominative, genitive, partitive, adessive and allative
+    child_forms: Mapping[str, tuple[str, ...]]
+    parent_forms: Mapping[str, tuple[str, ...]]
+    #: region code -> the region
+    regions: Mapping[str, Region]
+    #: category code -> its questions and clauses
+    categories: Mapping[str, CategoryText]
+    #: (title, description)
+    options: tuple[tuple[str, str], ...]
+
+
+@functools.cache
+def phrases() -> Phrases:
+    """The phrases from the packaged templates/demo.toml, read and checked once (when
+    the first consultation is generated, not on import)."""
+    from otdesk.core.structure import TemplateError, read_template
+
+    text = resources.files("otdesk.templates").joinpath(TEMPLATE).read_text("utf-8")
+    data = _tuples(read_template(text, TEMPLATE, SCHEMA))
+    del data["schema"]
+    try:
+        data["regions"] = {code: Region(**r) for code, r in data["regions"].items()}
+        data["categories"] = {code: CategoryText(**c) for code, c in data["categories"].items()}
+        data["options"] = tuple((o["title"], o["description"]) for o in data["options"])
+        p = Phrases(**data)
+    except (KeyError, TypeError) as exc:
+        raise TemplateError(f"{TEMPLATE} does not fit otdesk/demo.py: {exc!r}") from exc
+    if set(p.categories) != set(CATEGORIES) or set(p.regions) != set(REGIONS) \
+            or set(p.titles) != set(SECTOR_WEIGHTS):
+        raise TemplateError(f"{TEMPLATE} is out of step with the vocabularies in "
+                            "otdesk.core.domain")
+    return p
+
+
+def _tuples(value):
+    """TOML's arrays as tuples, all the way down (the generator adds and samples tuples)."""
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    if isinstance(value, dict):
+        return {key: _tuples(v) for key, v in value.items()}
+    return value
 
 
 # --- composing ------------------------------------------------------------------------
@@ -617,12 +227,13 @@ class _Composer:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        self.openers = phrases().openers
         self.ctx: dict[str, object] = {}
 
     def sentence(self, clause: str, opener: bool = True) -> str:
         text = clause.format_map(self.ctx)
         if opener and self.rng.random() < 0.25:
-            text = f"{self.rng.choice(OPENERS)} {text}"
+            text = f"{self.rng.choice(self.openers)} {text}"
         return text[0].upper() + text[1:]
 
     def text(self, bank: tuple[str, ...], low: int, high: int, opener: bool = True) -> str:
@@ -666,29 +277,30 @@ def _received(rng: random.Random, now: dt.datetime) -> dt.datetime:
     while day.weekday() >= 5 and rng.random() < 0.95:
         day -= dt.timedelta(days=1)
     at = dt.datetime(day.year, day.month, day.day, rng.randint(8, 15), rng.randint(0, 59),
-                     tzinfo=TZ)
+                     tzinfo=dates.zone())
     if at > now:
         at = (now - dt.timedelta(minutes=rng.randint(1, 180))).replace(second=0, microsecond=0)
     return at
 
 
 def _requester(rng: random.Random, region: str) -> Requester:
-    wbr, municipalities, hospital = REGION_DATA[region]
+    p = phrases()
+    wbr, hospital, municipalities = p.regions[region]
     kunta, municipality = rng.choice(municipalities)
     sector = _weighted(rng, SECTOR_WEIGHTS)
     if sector == "social_care":
-        org = f"{rng.choice((wbr, wbr, municipality))}, {rng.choice(SOCIAL_UNITS)}"
+        org = f"{rng.choice((wbr, wbr, municipality))}, {rng.choice(p.social_units)}"
     elif sector == "health_care":
-        org = (f"{hospital} {rng.choice(HOSPITAL_UNITS)}" if rng.random() < 0.5
-               else f"{wbr}, {rng.choice(REGION_HEALTH_UNITS)}")
+        org = (f"{hospital} {rng.choice(p.hospital_units)}" if rng.random() < 0.5
+               else f"{wbr}, {rng.choice(p.region_health_units)}")
     elif sector == "education":
-        org = f"{municipality}, {rng.choice(EDU_UNITS)}"
+        org = f"{municipality}, {rng.choice(p.edu_units)}"
     elif sector == "ngo":
-        org = f"{rng.choice(NGOS)}, {kunta}"
+        org = f"{rng.choice(p.ngos)}, {kunta}"
     else:
-        org = rng.choice(OTHER_ORGS).format(org=municipality, kunta=kunta)
-    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    r = Requester(name=f"{first} {last}", title=rng.choice(TITLES[sector]), organisation=org,
+        org = rng.choice(p.other_orgs).format(org=municipality, kunta=kunta)
+    first, last = rng.choice(p.first_names), rng.choice(p.last_names)
+    r = Requester(name=f"{first} {last}", title=rng.choice(p.titles[sector]), organisation=org,
                   sector=sector, region=region)
     if rng.random() < 0.8:  # fictional: the .example domain never resolves
         r.email = f"{_ascii(first)}.{_ascii(last)}@{_ascii(region)}.example"
@@ -714,11 +326,12 @@ def _context(rng: random.Random, region: str, year: int) -> dict[str, object]:
         school = rng.choice(("{l} opiskelee ammatillisessa oppilaitoksessa",
                              "{l} on lukion ensimmäisellä vuosikurssilla",
                              "{l} keskeytti toisen asteen opinnot syksyllä"))
-    kunta = rng.choice(REGION_DATA[region][1])[0]
+    p = phrases()
+    kunta = rng.choice(p.regions[region].municipalities)[0]
     ctx: dict[str, object] = {"ika": age, "n": rng.randint(2, 6), "vuosi": year - rng.randint(1, 6),
                               "kunta": kunta}
-    for prefix, forms in (("l", _CHILD_FORMS[noun]), ("v", _PARENT_FORMS[parent]),
-                          ("t", _PARENT_FORMS[other])):
+    for prefix, forms in (("l", p.child_forms[noun]), ("v", p.parent_forms[parent]),
+                          ("t", p.parent_forms[other])):
         for suffix, form in zip(("", "_gen", "_part", "_ade", "_all"), forms):
             ctx[prefix + suffix] = form
     ctx["koulu"] = school.format_map(ctx)
@@ -726,6 +339,7 @@ def _context(rng: random.Random, region: str, year: int) -> dict[str, object]:
 
 
 def _one(rng: random.Random, now: dt.datetime) -> DemoCase:
+    p = phrases()
     comp = _Composer(rng)
     received = _received(rng, now)
     age_days = (now - received).days
@@ -734,82 +348,82 @@ def _one(rng: random.Random, now: dt.datetime) -> DemoCase:
         stage = _STAGE[status]
     else:  # declined from requested/accepted, redirected up to prepared
         stage = rng.randint(0, 1 if status == "declined" else 2)
-    region = _weighted(rng, {r: REGION_WEIGHTS.get(r, 2) for r in REGION_DATA})
+    region = _weighted(rng, {r: REGION_WEIGHTS.get(r, 2) for r in p.regions})
     comp.ctx = _context(rng, region, received.year)
     categories = []
     while len(categories) < rng.choice((1, 1, 2, 2, 2, 3)):
         cat = _weighted(rng, CATEGORY_WEIGHTS)
         if cat not in categories:
             categories.append(cat)
-    cat_clauses = tuple(c for cat in categories for c in CATEGORY_TEXT[cat]["s"])
+    cat_clauses = tuple(c for cat in categories for c in p.categories[cat].clauses)
     today = now.date()
 
     c = Consultation(status=status, received_at=received,
                      channel=rng.choices(("phone", "email", "other"), weights=(5, 4, 1))[0],
                      requester=_requester(rng, region), categories=categories)
-    questions = CATEGORY_TEXT[categories[0]]["q"] + GENERIC_QUESTIONS
-    c.question = comp.sentence(rng.choice(questions), opener=False) + rng.choice(QUESTION_TAILS)
+    questions = p.categories[categories[0]].questions + p.generic_questions
+    c.question = comp.sentence(rng.choice(questions), opener=False) + rng.choice(p.question_tails)
     if status == "declined":
-        c.status_reason = rng.choice(DECLINED)
+        c.status_reason = rng.choice(p.declined)
     elif status == "redirected":
-        c.status_reason = rng.choice(REDIRECTED)
+        c.status_reason = rng.choice(p.redirected)
 
     if rng.random() < 0.12:  # identified, with the requester's statement of consent
         c.anonymous = False
-        c.consent = Consent(given_by=rng.choice(CONSENT_BY),
+        c.consent = Consent(given_by=rng.choice(p.consent_by),
                             given_on=received.date() - dt.timedelta(days=rng.randint(0, 10)),
-                            scope=rng.choice(CONSENT_SCOPE),
+                            scope=rng.choice(p.consent_scope),
                             form=_weighted(rng, CONSENT_FORM_WEIGHTS))
         ctx = comp.ctx
         c.client_description = (f"{str(ctx['l']).capitalize()}, {ctx['ika']} v., asuu "
                                 f"{ctx['v_gen']} kanssa, {ctx['kunta']}.")
 
     s = c.situation
-    s.background = comp.text(BACKGROUND, 1, 3) + " " + comp.text(cat_clauses, 1, 2)
-    s.worries = comp.text(cat_clauses + WORRIES, 1, 3)
+    s.background = comp.text(p.background, 1, 3) + " " + comp.text(cat_clauses, 1, 2)
+    s.worries = comp.text(cat_clauses + p.worries, 1, 3)
     intake = _add_workdays(received.date(), rng.randint(0, 2))
     if stage >= 1:
         c.intake_date = min(intake, today)
-        c.consultants = rng.sample(CONSULTANTS, rng.choice((1, 1, 2)))
+        c.consultants = rng.sample(p.consultants, rng.choice((1, 1, 2)))
     if stage >= 2:
-        c.experts = rng.sample(EXPERTS, rng.randint(0, 3))
-        s.tried = comp.text(TRIED, 1, 3)
-        services = rng.sample(SERVICES, rng.randint(2, 5))
+        c.experts = rng.sample(p.experts, rng.randint(0, 3))
+        s.tried = comp.text(p.tried, 1, 3)
+        services = rng.sample(p.services, rng.randint(2, 5))
         s.services = (f"Perheen kanssa työskentelevät {', '.join(services[:-1])} ja "
-                      f"{services[-1]}. {rng.choice(SERVICE_TAILS)}").strip()
-        s.going_well = comp.text(GOING_WELL, 1, 2)
-        s.needs_to_happen = comp.text(NEEDS, 1, 2)
-        s.child_view = comp.text(CHILD_VIEW, 0, 2, opener=False)
+                      f"{services[-1]}. {rng.choice(p.service_tails)}").strip()
+        s.going_well = comp.text(p.going_well, 1, 2)
+        s.needs_to_happen = comp.text(p.needs, 1, 2)
+        s.child_view = comp.text(p.child_view, 0, 2, opener=False)
     if stage >= 3:
         session_day = min(intake + dt.timedelta(days=rng.randint(2, 14)), today)
         c.session = Session(date=session_day, duration_minutes=rng.choice((45, 60, 75, 90, 120)),
                             mode=rng.choices(("in_person", "video", "phone"), weights=(3, 6, 1))[0])
         c.worry_start = rng.randint(2, 4)
         c.worry_end = max(1, c.worry_start - rng.choice((0, 1, 1, 1, 2)))
-        s.scale = [ScaleRating(p, rng.choices(range(11), weights=_SCALE_WEIGHTS)[0])
-                   for p in rng.sample(SCALE_PARTICIPANTS, rng.randint(1, 3))]
-        c.reflections = Reflections(requester_thoughts=comp.text(REQUESTER_THOUGHTS, 1, 2),
-                                    hypotheses=comp.text(HYPOTHESES, 1, 2, opener=False),
-                                    perspectives=comp.text(PERSPECTIVES, 1, 3, opener=False))
-        options = rng.sample(OPTIONS, rng.randint(1, 4))
+        s.scale = [ScaleRating(who, rng.choices(range(11), weights=_SCALE_WEIGHTS)[0])
+                   for who in rng.sample(p.scale_participants, rng.randint(1, 3))]
+        c.reflections = Reflections(requester_thoughts=comp.text(p.requester_thoughts, 1, 2),
+                                    hypotheses=comp.text(p.hypotheses, 1, 2, opener=False),
+                                    perspectives=comp.text(p.perspectives, 1, 3, opener=False))
+        options = rng.sample(p.options, rng.randint(1, 4))
         chosen = rng.randrange(len(options))
         for i, (title, description) in enumerate(options):
             c.options.append(Option(
                 title=title, description=comp.sentence(description, opener=False),
-                benefits=comp.text(BENEFITS, 1, 2, opener=False),
-                risks=comp.text(RISKS, 0, 2, opener=False),
-                needs=comp.text(OPTION_NEEDS, 0, 2, opener=False),
+                benefits=comp.text(p.benefits, 1, 2, opener=False),
+                risks=comp.text(p.risks, 0, 2, opener=False),
+                needs=comp.text(p.option_needs, 0, 2, opener=False),
                 chosen=i == chosen,
-                why=comp.text(WHY, 1, 1, opener=False) if i == chosen else ""))
-        for action in rng.sample(PLAN_ACTIONS, rng.randint(2, 5)):
+                why=comp.text(p.why, 1, 1, opener=False) if i == chosen else ""))
+        for action in rng.sample(p.plan_actions, rng.randint(2, 5)):
             c.plan.steps.append(PlanStep(
-                action=comp.sentence(action, opener=False), responsible=rng.choice(RESPONSIBLE),
+                action=comp.sentence(action, opener=False), responsible=rng.choice(p.responsible),
                 due=session_day + dt.timedelta(days=rng.randint(7, 60))))
         c.plan.follow_up_date = session_day + dt.timedelta(days=rng.choice((14, 30, 42, 60)))
-        c.plan.follow_up_agreement = rng.choice(FOLLOW_UP)
-        c.plan.contacts = "; ".join(rng.sample(EXPERTS, rng.randint(0, 2)))
+        c.plan.follow_up_agreement = rng.choice(p.follow_up)
+        c.plan.contacts = "; ".join(rng.sample(p.experts, rng.randint(0, 2)))
     if c.consent is not None:  # written down by the consultant who took the request
-        c.consent.recorded_by = c.consultants[0] if c.consultants else rng.choice(CONSULTANTS)
+        c.consent.recorded_by = c.consultants[0] if c.consultants else rng.choice(p.consultants)
     plan = None
     if stage >= 4:  # created held; the summary goes out afterwards (see insert_demo)
         c.status = "held"
@@ -817,7 +431,7 @@ def _one(rng: random.Random, now: dt.datetime) -> DemoCase:
 
     if rng.random() < LONG_TEXT_SHARE:
         length = rng.randint(*LONG_TEXT_RANGE)
-        history = comp.long_text([BACKGROUND, TRIED, cat_clauses, WORRIES, GOING_WELL],
+        history = comp.long_text([p.background, p.tried, cat_clauses, p.worries, p.going_well],
                                  length, received.date())
         if stage >= 3 and rng.random() < 0.3:
             c.reflections.requester_thoughts = history
@@ -830,18 +444,19 @@ def _delivery_plan(rng: random.Random, comp: _Composer, c: Consultation, status:
                    now: dt.datetime) -> DeliveryPlan:
     """What happens once the session of held ``c`` is over: the summary is prepared a
     few days later, printed or saved; feedback and addenda may follow."""
+    p = phrases()
     today = now.date()
     first = min(c.session.date + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2, 3, 5))), today)
     feedback = None
     if rng.random() < (0.85 if status == "closed" else 0.4):
         feedback = Feedback(score=rng.choices((1, 2, 3, 4, 5), weights=(1, 2, 6, 16, 20))[0],
-                            comment=rng.choice(FEEDBACK))
+                            comment=rng.choice(p.feedback))
     addenda: list[Addendum] = []
     if first < today and rng.random() < ADDENDA_SHARE:
-        for clause in rng.sample(ADDENDA, rng.choice((1, 1, 2))):
+        for clause in rng.sample(p.addenda, rng.choice((1, 1, 2))):
             day = min(first + dt.timedelta(days=rng.randint(1, 40)), today)
             at = dt.datetime(day.year, day.month, day.day, rng.randint(8, 15),
-                             rng.randint(0, 59), tzinfo=TZ)
+                             rng.randint(0, 59), tzinfo=dates.zone())
             if at > now:
                 at = (now - dt.timedelta(minutes=rng.randint(1, 60))).replace(second=0,
                                                                              microsecond=0)
@@ -898,11 +513,12 @@ def generate_cases(count: int, seed: int | None = None, *,
     Each consultation passes ``validate()`` and ``delivery_blockers()`` is empty (an
     identified one has a complete consent record, no text holds a personal identity
     code).  One whose summary went out comes *held*, without feedback, with its
-    :class:`DeliveryPlan`.  ``now`` (timezone-aware, default: the current time)
-    anchors the received dates, which spread over about three years before it.
+    :class:`DeliveryPlan`.  ``now`` (timezone-aware, default: this moment) anchors
+    the received dates, which spread over about three years before it; times are in
+    the organisation's time zone (:func:`otdesk.core.dates.zone`).
     """
     rng = random.Random(seed)
-    now = (now or dt.datetime.now(TZ)).astimezone(TZ)
+    now = (now or dates.now()).astimezone(dates.zone())
     for _ in range(count):
         yield _one(rng, now)
 

@@ -8,17 +8,23 @@ record is sealed and the delivered PDF is kept in the vault.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import io
+import random
+import string
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
 
 from otdesk import demo
+from otdesk.core import dates
 from otdesk.core.domain import CONSENT_FORMS, STATUSES
 
 #: a fixed "now", so that the same seed gives the same cases in every test
-NOW = dt.datetime(2026, 3, 2, 12, 0, tzinfo=demo.TZ)
+NOW = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dates.zone())
 SEED = 4
 DELIVERED = ("summary_delivered", "closed")
 
@@ -42,12 +48,42 @@ def test_demo_consultations_can_all_be_delivered_and_name_no_one():
     for c in identified:
         assert c.consent is not None and c.consent.missing() == []
         assert c.consent.form in CONSENT_FORMS
-        assert c.consent.recorded_by in demo.CONSULTANTS
+        assert c.consent.recorded_by in demo.phrases().consultants
         assert c.consent.given_on <= c.received_at.date()
     # the same seed and now: the same cases
     again = _planned(50)
     assert [c.consultation.to_dict() for c in again] == \
         [c.consultation.to_dict() for c in _planned(50)]
+
+
+def test_the_phrase_file_loads_once_with_every_bank_and_slot_the_generator_uses():
+    """templates/demo.toml is read on the first generation, not on import; every list
+    has something to draw, and every {slot} in it is one the generator fills."""
+    fresh = subprocess.run([sys.executable, "-c", "import otdesk.demo as d; "
+                            "print(d.phrases.cache_info().currsize)"],
+                           capture_output=True, text=True, timeout=60)
+    assert fresh.stdout.strip() == "0", fresh.stderr
+    p = demo.phrases()
+    assert p is demo.phrases()
+    assert set(p.child_forms) == {"poika", "tyttö", "nuori", "lapsi"}
+    assert set(p.parent_forms) == {"äiti", "isä"}
+    assert all(len(forms) == 5 for forms in (*p.child_forms.values(), *p.parent_forms.values()))
+
+    filled = set(demo._context(random.Random(0), "Helsinki", 2026))  # what a case fills in
+
+    def walk(value, where):
+        if isinstance(value, str):
+            slots = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+            allowed = {"org", "kunta"} if where.startswith("other_orgs") else filled
+            assert slots <= allowed, (where, value)
+            return
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        assert value, f"{where} is empty"
+        for key, item in items:
+            walk(item, f"{where}[{key!r}]")
+
+    for f in dataclasses.fields(p):
+        walk(getattr(p, f.name), f.name)
 
 
 def test_200_demo_cases_delivered_for_real(vault):
