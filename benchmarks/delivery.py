@@ -73,7 +73,7 @@ def bench_delivery(parent: Path, rounds: int = ROUNDS) -> list[Measure]:
     from benchmarks.run import PASSPHRASE
     from benchmarks.ui import _application
     from otdesk.operations import delivery
-    from otdesk.config.settings import ConsultantProfile
+    from otdesk.core.profile import ConsultantProfile
     from otdesk.storage.vault import open_vault
     from otdesk.storage.writer import BackgroundWriter
 

@@ -14,7 +14,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core.errors import UserError, message
 from otdesk.config.policy import Policy, PolicyError, default_policy_path
-from otdesk.storage import keys
+from otdesk.storage import keyring_store
 from otdesk.storage.vault import VaultPaths, open_vault
 
 
@@ -30,8 +30,8 @@ def run_doctor(data: Path, passphrase: str | None, lang: str, policy=None) -> in
     writable = data.is_dir() and os.access(data, os.W_OK)
     check(writable, "data_dir", str(data))
 
-    backend = keys.secure_keyring()
-    name = keys.keyring_name()
+    backend = keyring_store.secure_keyring()
+    name = keyring_store.keyring_name()
     uses_keyring = passphrase is None
     check(backend is not None or not uses_keyring, "keyring",
           f"{name} ({message('doctor.secure' if backend else 'doctor.insecure', lang)})")

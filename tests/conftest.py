@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from keyring.backends import fail
 
-from otdesk.storage import keys
+from otdesk.storage import keyring_store, keyslots
 from otdesk.storage.vault import init_vault, open_vault
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -100,12 +100,13 @@ def os_keyring(tmp_path: Path):
 
     Every key a vault under this test's tmp_path stored there is removed afterwards.
     """
-    backend = keys.secure_keyring()
+    backend = keyring_store.secure_keyring()
     require(backend is not None,
-            f"no secure OS keyring here ({keys.keyring_name()}); run under scripts/with-keyring")
+            f"no secure OS keyring here ({keyring_store.keyring_name()}); "
+            "run under scripts/with-keyring")
     yield backend
     for slots_file in tmp_path.rglob("keyslots.json"):
-        keys.keyring_delete(backend, keys.KeySlots.load(slots_file).vault_id)
+        keyring_store.keyring_delete(backend, keyslots.KeySlots.load(slots_file).vault_id)
 
 
 def cli_env(data_dir: Path, *, keyring_backend: str | None = None, **extra: str) -> dict:

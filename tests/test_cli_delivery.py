@@ -19,7 +19,7 @@ from keyring.backends import fail
 
 from conftest import PASSPHRASE, assert_clean_error, run_cli
 from otdesk.core.domain import Consultation
-from otdesk.config.settings import os_login
+from otdesk.core.profile import os_login
 from otdesk.storage.vault import open_vault
 
 STDIN = PASSPHRASE + "\n"

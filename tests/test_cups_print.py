@@ -88,7 +88,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from keyring.backends import fail
-from otdesk.config.settings import ConsultantProfile, UserSettings
+from otdesk.config.settings import UserSettings
+from otdesk.core.profile import ConsultantProfile
 from otdesk.storage.vault import open_vault
 from otdesk.ui.main_window import MainWindow
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from otdesk.core.domain import Consultation, PlanStep
 from otdesk.core.errors import UserError
 from otdesk.operations import delivery
-from otdesk.config.settings import ConsultantProfile
+from otdesk.core.profile import ConsultantProfile
 from otdesk.storage.writer import BackgroundWriter
 
 CONTEXT = delivery.SummaryContext()

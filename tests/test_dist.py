@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from otdesk.storage import keys
+from otdesk.storage import keyring_store, keyslots
 from conftest import require
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,9 +143,10 @@ def test_bundle_in_a_clean_environment(bundle, tmp_path):
 @pytest.mark.keyring
 def test_bundle_finds_the_os_keyring(bundle, tmp_path):
     """The frozen app finds keyring's backends (entry points) and stores the key there."""
-    backend = keys.secure_keyring()
-    require(backend is not None and "SecretService" in keys.keyring_name(backend),
-            f"no Secret Service keyring here ({keys.keyring_name()}); run under scripts/with-keyring")
+    backend = keyring_store.secure_keyring()
+    require(backend is not None and "SecretService" in keyring_store.keyring_name(backend),
+            f"no Secret Service keyring here ({keyring_store.keyring_name()}); "
+            "run under scripts/with-keyring")
     home = tmp_path / "home"
     home.mkdir()
     data = tmp_path / "data"
@@ -163,4 +164,4 @@ def test_bundle_finds_the_os_keyring(bundle, tmp_path):
     finally:
         slots = data / "keyslots.json"
         if slots.exists():
-            keys.keyring_delete(backend, keys.KeySlots.load(slots).vault_id)
+            keyring_store.keyring_delete(backend, keyslots.KeySlots.load(slots).vault_id)

@@ -9,8 +9,9 @@ import pytest
 
 from otdesk.core import domain
 from otdesk.core.errors import UserError
-from otdesk.storage.experts import (Expert, ExpertDirectory, TemplateError, load_defaults,
-                                    parse_defaults, sort_key)
+from otdesk.core.expert_defaults import load_defaults, parse_defaults
+from otdesk.core.structure import TemplateError
+from otdesk.storage.experts import Expert, ExpertDirectory, sort_key
 from otdesk.storage.vault import migrate, open_vault
 from conftest import PASSPHRASE
 
@@ -216,12 +217,12 @@ def test_other_invalid_entries(directory):
 
 
 def test_an_old_vault_gets_the_tables(vault, tmp_path):
-    from otdesk.storage import keys
+    from otdesk.storage import keyslots
     from otdesk.storage.vault import _migrations, _split_sql, connect
 
     latest = vault.conn.execute("PRAGMA user_version").fetchone()[0]
     assert latest >= 2
-    conn = connect(tmp_path / "v1.db", keys.new_data_key())  # a vault of schema version 1
+    conn = connect(tmp_path / "v1.db", keyslots.new_data_key())  # a vault of schema version 1
     for statement in _split_sql(_migrations()[0][1]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")

@@ -11,34 +11,34 @@ from keyring.backends import chainer, fail, null
 from keyrings.alt import file as alt_file
 
 from otdesk.core.errors import UserError
-from otdesk.storage import keys
+from otdesk.storage import keyring_store, keyslots
 
 # --- recovery codes ------------------------------------------------------------
 
 
 def test_recovery_code_is_grouped_and_typable():
-    code = keys.new_recovery_code()
+    code = keyslots.new_recovery_code()
     groups = code.split("-")
     assert len(groups) == 8 and all(len(g) == 5 for g in groups)
-    assert all(ch in keys.ALPHABET for g in groups for ch in g)
-    assert keys.new_recovery_code() != code
+    assert all(ch in keyslots.ALPHABET for g in groups for ch in g)
+    assert keyslots.new_recovery_code() != code
 
 
 def test_recovery_code_forgives_case_spaces_and_lookalikes():
-    code = keys.new_recovery_code()
+    code = keyslots.new_recovery_code()
     typed = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
-    assert keys.normalise_recovery_code(typed) == code
+    assert keyslots.normalise_recovery_code(typed) == code
 
 
 @settings(max_examples=300, deadline=None)
 @given(group=st.integers(0, 7), pos=st.integers(0, 4), shift=st.integers(1, 31))
 def test_any_single_mistyped_character_names_its_group(group, pos, shift):
-    code = keys.new_recovery_code()
+    code = keyslots.new_recovery_code()
     chars = list(code.replace("-", ""))
     i = group * 5 + pos
-    chars[i] = keys.ALPHABET[(keys.ALPHABET.index(chars[i]) + shift) % 32]
+    chars[i] = keyslots.ALPHABET[(keyslots.ALPHABET.index(chars[i]) + shift) % 32]
     with pytest.raises(UserError) as err:
-        keys.normalise_recovery_code("".join(chars))
+        keyslots.normalise_recovery_code("".join(chars))
     assert err.value.key == "error.recovery_group"
     assert err.value.params["group"] == group + 1
     assert f"{group + 1}" in err.value.message("fi")
@@ -46,25 +46,25 @@ def test_any_single_mistyped_character_names_its_group(group, pos, shift):
 
 def test_a_short_code_gets_a_format_message():
     with pytest.raises(UserError) as err:
-        keys.normalise_recovery_code("ABCDE-FGHJK")
+        keyslots.normalise_recovery_code("ABCDE-FGHJK")
     assert err.value.key == "error.recovery_format"
 
 
 # --- slots ---------------------------------------------------------------------
 
 
-def _slots(key: bytes) -> keys.KeySlots:
-    return keys.KeySlots(vault_id="test-vault", check=keys.key_check(key))
+def _slots(key: bytes) -> keyslots.KeySlots:
+    return keyslots.KeySlots(vault_id="test-vault", check=keyslots.key_check(key))
 
 
 def test_recovery_and_passphrase_slots_unwrap_the_same_key(tmp_path):
-    key = keys.new_data_key()
+    key = keyslots.new_data_key()
     slots = _slots(key)
-    code = keys.new_recovery_code()
+    code = keyslots.new_recovery_code()
     slots.set_recovery(key, code)
     slots.set_passphrase(key, "pitkä tunnuslause ÅÄÖ")
     slots.save(tmp_path / "keyslots.json")
-    loaded = keys.KeySlots.load(tmp_path / "keyslots.json")
+    loaded = keyslots.KeySlots.load(tmp_path / "keyslots.json")
     assert loaded.unlock_recovery(code.lower()) == key
     assert loaded.unlock_passphrase("pitkä tunnuslause ÅÄÖ") == key
     assert int(loaded.slots["passphrase"]["n"]) >= 2**17
@@ -72,31 +72,31 @@ def test_recovery_and_passphrase_slots_unwrap_the_same_key(tmp_path):
         loaded.unlock_passphrase("pitkä tunnuslause ÅÄö")
     assert err.value.key == "error.passphrase_wrong"
     with pytest.raises(UserError) as err:
-        loaded.unlock_recovery(keys.new_recovery_code())
+        loaded.unlock_recovery(keyslots.new_recovery_code())
     assert err.value.key == "error.recovery_wrong"
 
 
 def test_the_key_file_holds_nothing_that_opens_the_vault_by_itself(tmp_path):
-    key = keys.new_data_key()
+    key = keyslots.new_data_key()
     slots = _slots(key)
-    slots.set_recovery(key, keys.new_recovery_code())
+    slots.set_recovery(key, keyslots.new_recovery_code())
     slots.save(tmp_path / "keyslots.json")
     raw = (tmp_path / "keyslots.json").read_bytes()
     assert key.hex().encode() not in raw and key not in raw
 
 
 def test_a_slot_copied_to_another_vault_does_not_open(tmp_path):
-    key = keys.new_data_key()
+    key = keyslots.new_data_key()
     slots = _slots(key)
     slots.set_passphrase(key, "tunnuslause 1234")
-    other = keys.KeySlots(vault_id="another", check=slots.check, slots=dict(slots.slots))
+    other = keyslots.KeySlots(vault_id="another", check=slots.check, slots=dict(slots.slots))
     with pytest.raises(UserError):
         other.unlock_passphrase("tunnuslause 1234")
 
 
 def test_short_passphrase_is_refused():
     with pytest.raises(UserError) as err:
-        _slots(keys.new_data_key()).set_passphrase(keys.new_data_key(), "lyhyt")
+        _slots(keyslots.new_data_key()).set_passphrase(keyslots.new_data_key(), "lyhyt")
     assert err.value.key == "error.passphrase_short"
 
 
@@ -104,7 +104,7 @@ def test_damaged_key_file_gets_a_clear_message(tmp_path):
     path = tmp_path / "keyslots.json"
     path.write_text("{ not json")
     with pytest.raises(UserError) as err:
-        keys.KeySlots.load(path)
+        keyslots.KeySlots.load(path)
     assert err.value.key == "error.keyslots_damaged"
 
 
@@ -121,7 +121,7 @@ def escrow_pair():
 
 def test_escrow_slot_round_trip(escrow_pair):
     public_pem, private_pem = escrow_pair
-    key = keys.new_data_key()
+    key = keyslots.new_data_key()
     slots = _slots(key)
     slots.set_escrow(key, public_pem)
     assert slots.unlock_escrow(private_pem) == key
@@ -138,7 +138,7 @@ def test_weak_escrow_key_is_refused():
     pem = weak.public_bytes(serialization.Encoding.PEM,
                             serialization.PublicFormat.SubjectPublicKeyInfo)
     with pytest.raises(UserError) as err:
-        _slots(keys.new_data_key()).set_escrow(keys.new_data_key(), pem)
+        _slots(keyslots.new_data_key()).set_escrow(keyslots.new_data_key(), pem)
     assert err.value.key == "error.escrow_key_invalid"
 
 
@@ -149,11 +149,11 @@ def test_weak_escrow_key_is_refused():
                                      alt_file.PlaintextKeyring()],
                          ids=["fail", "null", "plaintext"])
 def test_insecure_keyrings_count_as_no_keyring(backend):
-    assert keys.secure_keyring(backend) is None
+    assert keyring_store.secure_keyring(backend) is None
 
 
 def test_a_chain_of_only_insecure_keyrings_is_no_keyring(monkeypatch):
     chain = chainer.ChainerBackend()
     monkeypatch.setattr(chainer.ChainerBackend, "backends",
                         [alt_file.PlaintextKeyring(), null.Keyring()])
-    assert keys.secure_keyring(chain) is None
+    assert keyring_store.secure_keyring(chain) is None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -208,6 +210,8 @@ MALFORMED = {
     "bad_pem": ('\n\nescrow_public_key = "-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC '
                 'KEY-----"\n', 3, "RSA public key"),
     "unknown_category": ('[retention]\ndefault = 120\nghosts = 12\n', 3, "retention.ghosts"),
+    "bad_zone": ('default_language = "fi"\ntime_zone = "Europe/Atlantis"\n', 2,
+                 "time_zone names an unknown time zone: Europe/Atlantis"),
 }
 
 
@@ -425,6 +429,63 @@ def test_policy_object_defaults():
     assert policy.escrow_pem is None and policy.expert_defaults is None
 
 
+# --- the time zone ----------------------------------------------------------------------------
+
+#: a command line run in a process of its own that then tells the zone of its "now"
+ZONE_CHILD = ("import sys; from otdesk import cli; from otdesk.core import dates; "
+              "code = cli.main(sys.argv[1:]); print(dates.now().tzinfo, code)")
+
+
+def test_the_time_zone_of_the_policy_and_its_line(tmp_path):
+    path = write_policy(tmp_path, 'default_language = "fi"\ntime_zone = "Asia/Tokyo"\n')
+    policy = load_policy(path)
+    assert policy.time_zone == "Asia/Tokyo" and policy.source("time_zone") == f"{path}:2"
+    assert Policy().time_zone == "Europe/Helsinki" and not Policy().locked("time_zone")
+
+
+def test_the_command_line_takes_now_in_the_policy_time_zone(tmp_path, data_dir):
+    from conftest import cli_env
+
+    def zone_of_now(**env: str) -> str:
+        out = subprocess.run([sys.executable, "-c", ZONE_CHILD, "profile"], capture_output=True,
+                             text=True, timeout=120, env=cli_env(data_dir, TZ="UTC", **env))
+        return out.stdout.splitlines()[-1] if out.stdout else out.stderr
+
+    path = write_policy(tmp_path, 'time_zone = "Asia/Tokyo"\n')
+    assert zone_of_now(OTDESK_POLICY_FILE=str(path)) == "Asia/Tokyo 0"
+    assert zone_of_now() == "Europe/Helsinki 0"  # no policy: Helsinki, not the machine's UTC
+
+
+def test_the_app_takes_now_in_the_policy_time_zone(qtbot, tmp_path, data_dir, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    from otdesk.core import dates
+    from otdesk.ui.app import run_app
+    from otdesk.ui.key_dialogs import PassphraseDialog
+    from test_first_run import answer
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)  # run_app wants a display …
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # … and this one is offscreen
+    policy = load_policy(write_policy(tmp_path, 'time_zone = "America/Sao_Paulo"\n'))
+    seen: list = []
+
+    def cancel(dialog: PassphraseDialog) -> None:
+        seen.append(dates.now().tzinfo)  # while the first run asks for a passphrase
+        dialog.reject()
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        answer(PassphraseDialog, cancel, [])
+        assert run_app(data_dir, lang="fi", settings_file=tmp_path / "settings.toml",
+                       policy=policy) == 1
+    finally:
+        keyring.set_keyring(before)
+        dates.use_zone(dates.DEFAULT_ZONE)
+    assert seen == [dates.zone_named("America/Sao_Paulo")]
+
+
 # --- auto-lock ------------------------------------------------------------------------------------
 
 def test_auto_lock_hides_the_vault_and_asks_the_passphrase_again(qtbot, tmp_path, vault):
@@ -459,15 +520,15 @@ def test_no_auto_lock_by_default(qtbot, vault):
 
 
 def test_escrow_recover_puts_the_key_back_in_the_keyring(tmp_path, data_dir, os_keyring):
-    from otdesk.storage import keys
+    from otdesk.storage import keyring_store, keyslots
 
     key, pub = rsa_pair(tmp_path, "it-escrow")
     env = {"OTDESK_POLICY_FILE": str(write_policy(tmp_path, f'escrow_public_key = "{pub}"\n'))}
     assert run_cli(["init"], data_dir, keyring_backend=None, **env).returncode == 0
     assert run_cli(["demo", "--count", "2"], data_dir, keyring_backend=None,
                    **env).returncode == 0
-    vault_id = keys.KeySlots.load(data_dir / "keyslots.json").vault_id
-    os_keyring.delete_password(keys.KEYRING_SERVICE, vault_id)  # a new laptop profile
+    vault_id = keyslots.KeySlots.load(data_dir / "keyslots.json").vault_id
+    os_keyring.delete_password(keyring_store.KEYRING_SERVICE, vault_id)  # a new laptop profile
     assert_clean_error(run_cli(["list"], data_dir, keyring_backend=None, **env))
     back = run_cli(["--lang", "en", "escrow-recover", "--private-key", str(key)], data_dir,
                    keyring_backend=None, **env)

@@ -15,7 +15,7 @@ import pytest
 from conftest import PASSPHRASE
 from otdesk.core.domain import Consultation, Requester
 from otdesk.core.errors import UserError
-from otdesk.storage import keys
+from otdesk.storage import keyring_store, keyslots
 from otdesk.storage.vault import VaultPaths, init_vault, open_vault, read_slots, recover
 
 CANARY = "KANARIALINTU-7f3a-äöå"
@@ -210,7 +210,7 @@ def test_keyring_vault_opens_without_a_passphrase(data_dir, os_keyring):
     assert result.in_keyring and not result.has_passphrase
     with open_vault(data_dir, backend=os_keyring) as v:
         v.repository.create(Consultation(question="avainsäilössä"))
-    stored = os_keyring.get_password(keys.KEYRING_SERVICE, result.vault_id)
+    stored = os_keyring.get_password(keyring_store.KEYRING_SERVICE, result.vault_id)
     assert stored and len(bytes.fromhex(stored)) == 32
 
 
@@ -219,7 +219,7 @@ def test_lost_keyring_entry_is_recovered_with_the_code(data_dir, os_keyring):
     result = init_vault(data_dir, backend=os_keyring)
     with open_vault(data_dir, backend=os_keyring) as v:
         v.repository.create(Consultation(question="ei katoa"))
-    os_keyring.delete_password(keys.KEYRING_SERVICE, result.vault_id)
+    os_keyring.delete_password(keyring_store.KEYRING_SERVICE, result.vault_id)
     assert _error_key(open_vault, data_dir, backend=os_keyring) == "error.key_missing"
     assert recover(data_dir, result.recovery_code, backend=os_keyring) == "keyring"
     with open_vault(data_dir, backend=os_keyring) as v:
@@ -229,7 +229,8 @@ def test_lost_keyring_entry_is_recovered_with_the_code(data_dir, os_keyring):
 @pytest.mark.keyring
 def test_a_wrong_key_in_the_keyring_is_told_apart(data_dir, os_keyring):
     result = init_vault(data_dir, backend=os_keyring)
-    os_keyring.set_password(keys.KEYRING_SERVICE, result.vault_id, keys.new_data_key().hex())
+    os_keyring.set_password(keyring_store.KEYRING_SERVICE, result.vault_id,
+                            keyslots.new_data_key().hex())
     before = _digest(data_dir / "otdesk.db")
     assert _error_key(open_vault, data_dir, backend=os_keyring) == "error.key_wrong"
     assert _digest(data_dir / "otdesk.db") == before

@@ -8,7 +8,6 @@ the organisation's policy (:mod:`otdesk.config.policy`) wins over them where it 
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import tomllib
@@ -18,8 +17,9 @@ from pathlib import Path
 import platformdirs
 
 from otdesk.core.errors import UserError
-
+from otdesk.core.profile import ConsultantProfile
 from otdesk.core.texts import LANGUAGES
+from otdesk.files import write_atomic
 
 APP_NAME = "otdesk"
 APP_AUTHOR = "OT Desk"
@@ -47,37 +47,6 @@ def is_overridden(override: str | os.PathLike | None) -> bool:
 
 
 # --- the user's own settings ----------------------------------------------------------
-
-
-@dataclass
-class ConsultantProfile:
-    """Who the consultant is, for the requester holding the summary: printed in its
-    contact box, and the name in the audit log and on addenda.  Kept in the user
-    settings file (not the vault), so that IT may preset it."""
-
-    name: str = ""
-    title: str = ""
-    phone: str = ""
-    email: str = ""
-
-    def is_empty(self) -> bool:
-        return not any(v.strip() for v in (self.name, self.title, self.phone, self.email))
-
-    def display_name(self) -> str:
-        """The name as printed (on addenda, as who recorded a consent); '' when unset."""
-        return " ".join(self.name.split())
-
-    def actor(self) -> str:
-        """"Sanna Virtanen (svirtanen)": the profile's name with the OS login beside it."""
-        login = os_login()
-        return f"{self.display_name()} ({login})" if self.display_name() else login
-
-
-def os_login() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in a stripped environment
-        return "unknown"
 
 
 #: the longest text kept for one profile field
@@ -136,8 +105,6 @@ class UserSettings:
         return settings
 
     def save(self, path: Path) -> None:
-        from otdesk.storage.keys import write_atomic
-
         path.parent.mkdir(parents=True, exist_ok=True)
         text = (f'language = "{self.language}"\n'
                 f"intake_working_days = {int(self.intake_working_days)}\n"

@@ -1,8 +1,9 @@
 """The expert directory (asiantuntijaverkosto) of a vault: who can be brought in, for what.
 
 Stored in the ``experts`` table (migration 0002).  The first time a vault's
-directory is used it is filled from ``templates/experts.toml`` (names and
-descriptions in one language, Finnish by default), and a ``meta`` row records
+directory is used it is filled from the default directory
+(:mod:`otdesk.core.expert_defaults`: names and descriptions in one language,
+Finnish by default), and a ``meta`` row records
 that, so a directory emptied on purpose stays empty.  Removing an expert
 only marks it inactive: consultations that name it still resolve.
 
@@ -15,26 +16,20 @@ No Qt here.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from otdesk.core.dates import now_stamp
 from otdesk.core.domain import CATEGORIES
 from otdesk.core.errors import UserError
-from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
+from otdesk.core.expert_defaults import KINDS, DefaultExpert, load_defaults
+from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES, pick
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
-from otdesk.core.structure import TemplateError, Text, read_template, tr
 
-TEMPLATE = "experts.toml"
-SCHEMA = 1
-#: what an entry of the directory is
-KINDS = ("organisation", "person")
 #: the meta key that records when the directory was seeded
 SEEDED_KEY = "experts.seeded"
 
@@ -58,64 +53,7 @@ class Expert:
         return len(set(self.categories) & set(categories))
 
 
-@dataclass(frozen=True)
-class DefaultExpert:
-    """An entry of ``templates/experts.toml``."""
-
-    key: str
-    kind: str
-    name: str
-    categories: tuple[str, ...]
-    description: Text
-
-
-# --- the default directory ------------------------------------------------------------
-
-
-@functools.cache
-def load_defaults() -> tuple[DefaultExpert, ...]:
-    """The packaged default directory (read and checked once)."""
-    text = resources.files("otdesk.templates").joinpath(TEMPLATE).read_text("utf-8")
-    return parse_defaults(text)
-
-
-def parse_defaults(text: str, source: str = TEMPLATE) -> tuple[DefaultExpert, ...]:
-    """Build and check the default directory from TOML text."""
-    data = read_template(text, source, SCHEMA)
-    entries = data.get("experts")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise TemplateError(f"{source}: missing [[experts]]")
-    out, keys = [], set()
-    for i, e in enumerate(entries):
-        where = f"{source}: experts[{i}]"
-        key, name, kind = e.get("key"), e.get("name"), e.get("kind", "organisation")
-        if not isinstance(key, str) or not key or key in keys:
-            raise TemplateError(f"{where}.key: missing or repeated")
-        keys.add(key)
-        if not isinstance(name, str) or not name.strip():
-            raise TemplateError(f"{where}.name: missing")
-        if kind not in KINDS:
-            raise TemplateError(f"{where}.kind: must be one of {KINDS}")
-        cats = e.get("categories")
-        if not isinstance(cats, list) or not cats:
-            raise TemplateError(f"{where}.categories: missing")
-        unknown = [c for c in cats if c not in CATEGORIES]
-        if unknown:
-            raise TemplateError(f"{where}.categories: unknown {unknown}")
-        desc = e.get("description")
-        if not isinstance(desc, dict) or not all(
-                isinstance(desc.get(lang), str) and desc[lang].strip() for lang in LANGUAGES):
-            raise TemplateError(f"{where}.description: needs fi, sv and en")
-        out.append(DefaultExpert(key, kind, name.strip(), tuple(dict.fromkeys(cats)),
-                                 {lang: desc[lang] for lang in LANGUAGES}))
-    return tuple(out)
-
-
 # --- the directory in a vault ---------------------------------------------------------
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="milliseconds")
 
 
 #: Finnish and Swedish alphabetical order puts å, ä, ö after z (in that order)
@@ -164,14 +102,14 @@ class ExpertDirectory:
             if self.conn.execute("SELECT 1 FROM meta WHERE key = ?", (SEEDED_KEY,)).fetchone():
                 self._seeded = True
                 return False
-            now = _now()
+            now = now_stamp()
             for d in defaults:
                 self.conn.execute(
                     "INSERT INTO experts (name, kind, description, categories, contact, active,"
                     " template_key, created_at, updated_at) VALUES (?,?,?,?,'',1,?,?,?)"
                     " ON CONFLICT (template_key) DO NOTHING",
-                    (d.name, d.kind, tr(d.description, self.lang), json.dumps(list(d.categories)),
-                     d.key, now, now))
+                    (d.name, d.kind, pick(d.description, self.lang),
+                     json.dumps(list(d.categories)), d.key, now, now))
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SEEDED_KEY, now))
             self._repo._append_audit("experts.seeded", f"experts:{len(defaults)}")
             self._repo.changes.table("experts")
@@ -207,7 +145,7 @@ class ExpertDirectory:
         """Store a new entry; returns it with its id."""
         e = _checked(expert)
         self.ensure_seeded()
-        now = _now()
+        now = now_stamp()
         with self._repo.transaction():
             cur = self.conn.execute(
                 "INSERT INTO experts (name, kind, description, categories, contact, active,"
@@ -230,7 +168,7 @@ class ExpertDirectory:
                 "UPDATE experts SET name=?, kind=?, description=?, categories=?, contact=?,"
                 " active=?, updated_at=? WHERE id=?",
                 (e.name, e.kind, e.description, json.dumps(list(e.categories)), e.contact,
-                 int(e.active), _now(), e.id))
+                 int(e.active), now_stamp(), e.id))
             if cur.rowcount != 1:
                 raise UserError("error.expert_not_found")
             self._repo._append_audit("expert.changed", f"expert:{e.id}")
@@ -242,7 +180,7 @@ class ExpertDirectory:
         self.ensure_seeded()
         with self._repo.transaction():
             cur = self.conn.execute("UPDATE experts SET active=0, updated_at=? WHERE id=?",
-                                    (_now(), expert_id))
+                                    (now_stamp(), expert_id))
             if cur.rowcount != 1:
                 raise UserError("error.expert_not_found")
             self._repo._append_audit("expert.removed", f"expert:{expert_id}")

@@ -3,7 +3,7 @@
 Files in a data dir::
 
     otdesk.db        the encrypted database (plus -wal/-shm while open)
-    keyslots.json    wrapped copies of the data key (see keys.py)
+    keyslots.json    wrapped copies of the data key (see keyslots.py)
     otdesk.lock      held by the one process that has the vault open
 
 Rules kept here:
@@ -27,7 +27,9 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core.errors import UserError
 from otdesk.core import deadlines
-from otdesk.storage import keys
+from otdesk.files import fsync_dir
+from otdesk.storage import keyslots
+from otdesk.storage.keyring_store import keyring_load, keyring_store, secure_keyring
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.errors import storage_error
 from otdesk.storage.repository import Repository
@@ -200,16 +202,16 @@ def init_vault(
         if paths.exists():
             raise UserError("error.vault_exists", path=str(paths.data_dir))
         if passphrase is not None:
-            keys.check_passphrase(passphrase)
-        store = None if passphrase is not None else keys.secure_keyring(backend)
+            keyslots.check_passphrase(passphrase)
+        store = None if passphrase is not None else secure_keyring(backend)
         if passphrase is None and store is None:
             raise UserError("error.no_keyring_for_init")
 
         import uuid  # (only here: ~2 ms of every app start otherwise)
 
-        data_key = keys.new_data_key()
-        slots = keys.KeySlots(vault_id=str(uuid.uuid4()), check=keys.key_check(data_key))
-        code = keys.new_recovery_code()
+        data_key = keyslots.new_data_key()
+        slots = keyslots.KeySlots(vault_id=str(uuid.uuid4()), check=keyslots.key_check(data_key))
+        code = keyslots.new_recovery_code()
         slots.set_recovery(data_key, code)
         if passphrase is not None:
             slots.set_passphrase(data_key, passphrase)
@@ -233,11 +235,11 @@ def init_vault(
             paths.db_new.unlink(missing_ok=True)
             raise storage_error(exc) from exc
         if store is not None:
-            keys.keyring_store(store, slots.vault_id, data_key)
+            keyring_store(store, slots.vault_id, data_key)
         try:
             slots.save(paths.slots)
             os.replace(paths.db_new, paths.db)
-            keys.fsync_dir(paths.data_dir)
+            fsync_dir(paths.data_dir)
         except OSError as exc:
             raise storage_error(exc) from exc
         log.info("vault created (keyring=%s, passphrase=%s, escrow=%s)",
@@ -247,37 +249,37 @@ def init_vault(
         lock.release()
 
 
-def read_slots(paths: VaultPaths) -> keys.KeySlots:
+def read_slots(paths: VaultPaths) -> keyslots.KeySlots:
     """The key slots of an existing vault, or a clear error about what is missing."""
     if not paths.slots.exists():
         if paths.db.exists():
             raise UserError("error.keyslots_missing", path=str(paths.slots))
         raise UserError("error.no_vault", path=str(paths.data_dir))
-    slots = keys.KeySlots.load(paths.slots)
+    slots = keyslots.KeySlots.load(paths.slots)
     if not paths.db.exists():
         if paths.db_new.exists():  # init was interrupted after writing the key slots
             os.replace(paths.db_new, paths.db)
-            keys.fsync_dir(paths.data_dir)
+            fsync_dir(paths.data_dir)
         else:
             raise UserError("error.db_missing", path=str(paths.db))
     return slots
 
 
-def unlock_key(slots: keys.KeySlots, *, passphrase: str | None = None, backend=None) -> bytes:
+def unlock_key(slots: keyslots.KeySlots, *, passphrase: str | None = None, backend=None) -> bytes:
     """The data key: from the passphrase when given, else from the OS keyring."""
     if passphrase is not None:
         return slots.unlock_passphrase(passphrase)
-    store = keys.secure_keyring(backend)
+    store = secure_keyring(backend)
     if store is None:
         if slots.has_passphrase():
             raise UserError("error.passphrase_needed")
         raise UserError("error.no_keyring")
-    key = keys.keyring_load(store, slots.vault_id)
+    key = keyring_load(store, slots.vault_id)
     if key is None:
         if slots.has_passphrase():
             raise UserError("error.passphrase_needed")
         raise UserError("error.key_missing")
-    if keys.key_check(key) != slots.check:
+    if keyslots.key_check(key) != slots.check:
         raise UserError("error.key_wrong")
     return key
 
@@ -286,7 +288,7 @@ class Vault:
     """An open vault: the locked data dir and its database connection."""
 
     def __init__(self, paths: VaultPaths, conn: sqlcipher.Connection,
-                 lock: filelock.BaseFileLock, slots: keys.KeySlots, data_key: bytes) -> None:
+                 lock: filelock.BaseFileLock, slots: keyslots.KeySlots, data_key: bytes) -> None:
         self.paths = paths
         self.conn = conn
         self.slots = slots
@@ -304,7 +306,7 @@ class Vault:
     def renew_recovery_code(self) -> str:
         """A new recovery code replaces the old one (e.g. after IT's escrow recovery,
         when the old code is lost).  Returns the code, to be shown once."""
-        code = keys.new_recovery_code()
+        code = keyslots.new_recovery_code()
         self.slots.set_recovery(self._data_key, code)
         try:
             self.slots.save(self.paths.slots)
@@ -358,7 +360,7 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
         slots = read_slots(paths)
         if data_key is None:
             data_key = unlock_key(slots, passphrase=passphrase, backend=backend)
-        elif keys.key_check(data_key) != slots.check:
+        elif keyslots.key_check(data_key) != slots.check:
             raise UserError("error.key_wrong")
         conn = connect(paths.db, data_key)
         try:
@@ -413,17 +415,17 @@ def escrow_recover(data_dir: Path, private_pem: bytes, *, new_passphrase: str | 
         lock.release()
 
 
-def _rekey(paths: VaultPaths, slots: keys.KeySlots, data_key: bytes,
+def _rekey(paths: VaultPaths, slots: keyslots.KeySlots, data_key: bytes,
            new_passphrase: str | None, backend) -> str:
     if new_passphrase is not None:
         slots.set_passphrase(data_key, new_passphrase)
         slots.save(paths.slots)
         _audit_offline(paths, data_key, "vault.passphrase_set")
         return "passphrase"
-    store = keys.secure_keyring(backend)
+    store = secure_keyring(backend)
     if store is None:
         raise UserError("error.no_keyring_for_recover")
-    keys.keyring_store(store, slots.vault_id, data_key)
+    keyring_store(store, slots.vault_id, data_key)
     _audit_offline(paths, data_key, "vault.key_restored")
     return "keyring"
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMessageBox, QPush
                                QVBoxLayout, QWidget)
 
 from otdesk.core.errors import UserError
-from otdesk.storage import keys
+from otdesk.storage import keyring_store, keyslots
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -95,12 +95,12 @@ def reauthenticate(vault, lang: str, parent: QWidget | None = None, *,
                 else:
                     return False
     try:
-        store = keys.secure_keyring(backend)
-        key = keys.keyring_load(store, slots.vault_id) if store is not None else None
+        store = keyring_store.secure_keyring(backend)
+        key = keyring_store.keyring_load(store, slots.vault_id) if store is not None else None
     except UserError as exc:
         QMessageBox.warning(parent, "OT Desk", exc.message(lang))
         return False
-    if key and keys.key_check(key) == slots.check:
+    if key and keyslots.key_check(key) == slots.check:
         return True
     QMessageBox.warning(parent, "OT Desk", UserError(
         "error.no_keyring" if key is None else "error.key_wrong").message(lang))

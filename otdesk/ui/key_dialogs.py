@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QLi
                                QPushButton, QVBoxLayout, QWidget)
 
 from otdesk.core.errors import UserError
-from otdesk.storage import keys
+from otdesk.storage import keyslots
 
 
 class PassphraseDialog(QDialog):
@@ -64,7 +64,7 @@ class PassphraseDialog(QDialog):
                 self.show_error(self.tr("The passphrases differ. Try again."))
                 return
             try:
-                keys.check_passphrase(self.passphrase.text())
+                keyslots.check_passphrase(self.passphrase.text())
             except UserError as exc:
                 self.show_error(exc.message(self._lang()))
                 return

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from otdesk.core.domain import email_problem
-from otdesk.config.settings import PROFILE_MAX, ConsultantProfile
+from otdesk.config.settings import PROFILE_MAX
+from otdesk.core.profile import ConsultantProfile
 
 
 class ProfileForm(QWidget):

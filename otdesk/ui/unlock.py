@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from otdesk.core.errors import UserError
-from otdesk.storage import keys
+from otdesk.storage import keyring_store
 from otdesk.storage.vault import Vault, init_vault, open_vault
 
 
@@ -27,7 +27,7 @@ def first_run(data_dir: Path, lang: str, escrow_public_pem: bytes | None = None)
     from otdesk.ui.key_dialogs import PassphraseDialog, RecoveryCodeDialog
 
     passphrase = None
-    if keys.secure_keyring() is None:
+    if keyring_store.secure_keyring() is None:
         dialog = PassphraseDialog(QCoreApplication.translate(
             "PassphraseDialog", "No secure keyring was found on this computer. Choose a "
             "passphrase (at least 8 characters) to protect your data:"), confirm=True)

@@ -1,9 +1,9 @@
-"""The key hierarchy: one random data key, and the ways to get it back.
+"""Key slots: one random data key, and the wrapped copies of it that get it back.
 
 Think of LUKS key slots.  A random 256-bit *data key* opens the SQLCipher
-database as a raw key.  It lives in the OS keyring (service ``otdesk``,
-account = the vault's id).  Next to the database, ``keyslots.json`` holds
-copies of the data key wrapped with AES-256-GCM under:
+database as a raw key (the OS keyring keeps it: :mod:`otdesk.storage.keyring_store`).
+Next to the database, ``keyslots.json`` holds copies of the data key wrapped with
+AES-256-GCM under:
 
 * ``recovery``   — a recovery code shown once at set-up (always present);
 * ``passphrase`` — a passphrase (scrypt), when the user chooses one or no
@@ -22,25 +22,18 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 from otdesk.core.errors import UserError
+from otdesk.files import write_atomic
 
-if TYPE_CHECKING:
-    import keyring.backend
-
-# ``keyring`` and ``cryptography`` are imported where they are used: the keyring route
-# never needs cryptography, the passphrase route never needs keyring, and the command
-# line's quick commands need neither (each costs 50–100 ms at start-up).
+# ``cryptography`` is imported where it is used: the keyring route never needs it, and
+# the command line's quick commands neither (it costs 50–100 ms at start-up).
 
 KEY_BYTES = 32
-KEYRING_SERVICE = "otdesk"
 SLOTS_FORMAT = 1
 PASSPHRASE_MIN_LENGTH = 8
 #: scrypt cost for passphrases: calibrated at set-up to at least this many seconds
@@ -269,104 +262,3 @@ def calibrate_scrypt() -> int:
     while n < _SCRYPT_MAX_N and per_unit * n < PASSPHRASE_MIN_SECONDS * 1.2:
         n *= 2
     return n
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` so that ``path`` holds either the old or the new content, never half."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(directory: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-# --- the OS keyring -------------------------------------------------------------
-
-#: backends that keep nothing, fail, or keep secrets in plain or weakly protected files
-_INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt",
-                     "keyring.backends.chainer")
-
-
-def _is_secure(backend: keyring.backend.KeyringBackend) -> bool:
-    module = type(backend).__module__
-    if module.startswith(_INSECURE_MODULES):
-        return False
-    try:
-        return float(backend.priority) > 0  # type: ignore[arg-type]
-    except Exception:  # a backend whose service is missing raises here
-        return False
-
-
-def secure_keyring(backend: keyring.backend.KeyringBackend | None = None):
-    """The OS keyring backend to use, or ``None`` when no secure one works."""
-    import keyring
-
-    backend = backend if backend is not None else keyring.get_keyring()
-    candidates = getattr(backend, "backends", None)
-    if type(backend).__module__.startswith("keyring.backends.chainer") and candidates:
-        for candidate in candidates:
-            if _is_secure(candidate):
-                return candidate
-        return None
-    return backend if _is_secure(backend) else None
-
-
-def keyring_name(backend: keyring.backend.KeyringBackend | None = None) -> str:
-    import keyring
-
-    backend = backend if backend is not None else keyring.get_keyring()
-    cls = type(backend)
-    return f"{cls.__module__}.{cls.__name__}"
-
-
-def keyring_load(backend, vault_id: str) -> bytes | None:
-    """The data key from the keyring, ``None`` when it holds none."""
-    import keyring.errors
-
-    try:
-        value = backend.get_password(KEYRING_SERVICE, vault_id)
-    except keyring.errors.KeyringError as exc:
-        raise UserError("error.keyring_failed") from exc
-    if value is None:
-        return None
-    try:
-        key = bytes.fromhex(value)
-    except ValueError:
-        return b""
-    return key
-
-
-def keyring_store(backend, vault_id: str, data_key: bytes) -> None:
-    import keyring.errors
-
-    try:
-        backend.set_password(KEYRING_SERVICE, vault_id, data_key.hex())
-    except keyring.errors.KeyringError as exc:
-        raise UserError("error.keyring_failed") from exc
-
-
-def keyring_delete(backend, vault_id: str) -> None:
-    import keyring.errors
-
-    try:
-        backend.delete_password(KEYRING_SERVICE, vault_id)
-    except keyring.errors.PasswordDeleteError:
-        pass
-    except keyring.errors.KeyringError as exc:
-        raise UserError("error.keyring_failed") from exc
