@@ -12,6 +12,7 @@ run: $(STAMP)
 	$(VENV)/bin/otdesk $(ARGS)
 
 test: $(STAMP)
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

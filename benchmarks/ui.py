@@ -330,9 +330,9 @@ def _bytecode_cache():
 def secure_keyring():
     """The OS keyring backend when a secure one works here (priority ≥ 1), else None."""
     try:
-        from otdesk.storage import keys
+        from otdesk.storage import keyring_store
 
-        backend = keys.secure_keyring()
+        backend = keyring_store.secure_keyring()
         if backend is None or float(backend.priority) < 1:
             return None
         return backend
@@ -344,7 +344,7 @@ def secure_keyring():
 def keyring_route(vaults: list[tuple[Path, bytes]]):
     """Yields the route the start-up children take: ("keyring", name) with each vault's
     data key stored in the OS keyring meanwhile (removed afterwards), or (None, why)."""
-    from otdesk.storage import keys
+    from otdesk.storage import keyring_store
     from otdesk.storage.vault import VaultPaths, read_slots
 
     backend = secure_keyring()
@@ -355,12 +355,12 @@ def keyring_route(vaults: list[tuple[Path, bytes]]):
     try:
         for data_dir, key in vaults:
             vault_id = read_slots(VaultPaths(data_dir)).vault_id
-            keys.keyring_store(backend, vault_id, key)
+            keyring_store.keyring_store(backend, vault_id, key)
             ids.append(vault_id)
-        yield backend, f"OS keyring ({keys.keyring_name(backend)})"
+        yield backend, f"OS keyring ({keyring_store.keyring_name(backend)})"
     finally:
         for vault_id in ids:
-            keys.keyring_delete(backend, vault_id)
+            keyring_store.keyring_delete(backend, vault_id)
 
 
 def _alternate(kinds: list[tuple[str, str, list[str], str]],

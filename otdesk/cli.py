@@ -21,9 +21,12 @@ from importlib import metadata
 from pathlib import Path
 
 from otdesk.config import settings
-from otdesk.core.errors import UserError, message
-from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
 from otdesk.config.policy import Policy, PolicyError, load_policy
+from otdesk.core import dates
+from otdesk.core.dates import use_zone
+from otdesk.core.errors import UserError, message
+from otdesk.core.profile import ConsultantProfile
+from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger("otdesk")
 
@@ -189,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             org_policy = exc
         else:
+            use_zone(org_policy.time_zone)  # every "now" and "today" from here on
             user = org_policy.apply_to(user)
             lang = args.lang or _env_lang() or user.language
         passphrase = _read_line("passphrase") if args.passphrase_stdin else None
@@ -393,14 +397,14 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
     if not rows:
         print(message("cli.list_empty", lang))
     for r in rows:
-        received = dt.datetime.fromisoformat(r.received_at).astimezone().date().isoformat() \
+        received = dates.local_day(dt.datetime.fromisoformat(r.received_at)).isoformat() \
             if r.received_at else ""
         print(f"{r.id:>7}  {r.reference:<14} {received:<10}  {r.status:<18} {r.organisation}")
     return 0
 
 
 def cmd_summary(vault, ref: str, out: str, lang: str, org_policy: Policy | None,
-                data: Path, *, profile: settings.ConsultantProfile | None = None,
+                data: Path, *, profile: ConsultantProfile | None = None,
                 draft: bool = False, force: bool = False) -> int:
     """Deliver the summary as a PDF file (recorded and sealed, as Save as PDF in the
     app), or with ``draft`` write a draft, audited as an export only."""
@@ -455,7 +459,7 @@ def cmd_deliveries(vault, ref: str, as_json: bool, lang: str) -> int:
         print(message("cli.deliveries_empty", lang))
         return 0
     table = [(f"v{d.version}", d.method, d.via, d.lang,
-              d.delivered_at.astimezone().strftime("%Y-%m-%d %H:%M"), d.actor, d.sha256)
+              dates.local(d.delivered_at).strftime("%Y-%m-%d %H:%M"), d.actor, d.sha256)
              for d in rows]
     head = tuple(message("cli.deliveries_header", lang).split("|"))
     if len(head) != len(table[0]):

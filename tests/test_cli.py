@@ -123,15 +123,15 @@ def test_the_log_holds_no_content(data_dir):
 
 @pytest.mark.keyring
 def test_keyring_vault_and_its_recovery_from_the_command_line(data_dir, os_keyring):
-    from otdesk.storage import keys
+    from otdesk.storage import keyring_store, keyslots
 
     init = run_cli(["init"], data_dir, keyring_backend=None)
     assert init.returncode == 0, init.stderr
     assert "avainsäilöön" in init.stdout
     code = CODE.search(init.stdout).group(0)
     assert run_cli(["demo", "--count", "5"], data_dir, keyring_backend=None).returncode == 0
-    vault_id = keys.KeySlots.load(data_dir / "keyslots.json").vault_id
-    os_keyring.delete_password(keys.KEYRING_SERVICE, vault_id)
+    vault_id = keyslots.KeySlots.load(data_dir / "keyslots.json").vault_id
+    os_keyring.delete_password(keyring_store.KEYRING_SERVICE, vault_id)
     lost = run_cli(["list"], data_dir, keyring_backend=None)
     assert "otdesk recover" in assert_clean_error(lost)
     back = run_cli(["recover"], data_dir, stdin=code + "\n", keyring_backend=None)

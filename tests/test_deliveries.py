@@ -28,7 +28,7 @@ def test_a_delivery_is_kept_exactly_and_seals_the_record(vault, repo):
     assert d.sha256 == hashlib.sha256(PDF_1).hexdigest()
     assert vault.deliveries.pdf(d.id) == PDF_1
     assert repo.get(c.id).status == "summary_delivered"
-    assert repo.summary(c.id).delivered and repo.list()[0].delivered
+    assert repo.row(c.id).delivered and repo.list()[0].delivered
 
     sealed = repo.get(c.id)
     sealed.question = "Toinen kysymys"

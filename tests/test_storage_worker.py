@@ -16,7 +16,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from conftest import close_window, open_in_editor, wait_for_editor, wait_for_list
 from otdesk.core.domain import Consultation
 from otdesk.core.errors import UserError
-from otdesk.config.settings import ConsultantProfile, UserSettings
+from otdesk.config.settings import UserSettings
+from otdesk.core.profile import ConsultantProfile
 from otdesk.storage.changes import Changes
 from otdesk.storage.writer import BackgroundWriter
 from otdesk.ui.main_window import MainWindow

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from otdesk.core.domain import Consultation, Option, PlanStep, Requester
 from conftest import close_window, open_in_editor, wait_for_editor
-from otdesk.config.settings import ConsultantProfile, UserSettings, os_login
+from otdesk.config.settings import UserSettings
+from otdesk.core.profile import ConsultantProfile, os_login
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.repository import Repository
 from otdesk.ui import summary_page

@@ -34,8 +34,13 @@ def zone_named(name: str) -> dt.tzinfo:
 
 
 def use_zone(name: str) -> None:
-    """Take "now" and "today" in ``name`` from here on (the policy's time zone)."""
+    """Take "now" and "today" in ``name`` from here on (the policy's time zone; the
+    default one falls back as :func:`zone` does where there is no time-zone database)."""
     global _zone
+    if name == DEFAULT_ZONE:
+        _zone = None
+        zone()
+        return
     _zone = zone_named(name)
 
 

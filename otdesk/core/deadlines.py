@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 from otdesk.core.domain import STATUSES, Consultation
 from otdesk.core.errors import UserError
-from otdesk.core.workdays import add_working_days, local_day
+from otdesk.core.dates import local_day
+from otdesk.core.workdays import add_working_days
 
 #: the largest number of working days a rule may have (about a year)
 MAX_WORKING_DAYS = 250

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from otdesk.core import dates
 from otdesk.core.errors import Fields, Term, UserError
+from otdesk.core.hints import field_types, is_record, list_item, strip_optional
 
 # --- vocabularies (codes are stable; wording lives in templates) -------------
 
@@ -258,6 +260,33 @@ class Consultation:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 
+    # -- the workflow ----------------------------------------------------------
+
+    def move_to(self, status: str, reason: str = "", today: dt.date | None = None) -> list[str]:
+        """Move along the status workflow, and change what goes with the step: the reason
+        of a declined or redirected request, the intake date when it is accepted, the
+        session date when the session is held (each only when not filled in yet; both
+        ``today`` by default, in the organisation's time zone).  Raises
+        :class:`UserError` for a step the workflow does not allow (see
+        :func:`check_transition`; a delivery moves on by recording one).  Returns the
+        keys changed besides the status."""
+        check_transition(self.status, status, reason)
+        if status == self.status:
+            return []
+        day = today or dates.today()
+        self.status = status
+        changed = []
+        if status in REASONED_STATUSES:
+            self.status_reason = reason
+            changed.append("status_reason")
+        if status == "accepted" and self.intake_date is None:
+            self.intake_date = day
+            changed.append("intake_date")
+        if status == "held" and self.session.date is None:
+            self.session.date = day
+            changed.append("session.date")
+        return changed
+
     # -- conversion ------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
@@ -378,7 +407,7 @@ def _encode(value: Any) -> Any:
 
 def _decode(tp: Any, data: Any) -> Any:
     """Build dataclass ``tp`` from ``data``, ignoring unknown keys (older/newer files)."""
-    hints = _hints(tp)
+    hints = field_types(tp)
     kwargs = {}
     for f in dataclasses.fields(tp):
         if f.name in data:
@@ -386,24 +415,20 @@ def _decode(tp: Any, data: Any) -> Any:
     return tp(**kwargs)
 
 
-def _decode_value(hint: str, value: Any) -> Any:
+def _decode_value(hint: Any, value: Any) -> Any:
     if value is None:
         return None
-    base = hint.replace(" | None", "")
-    if base.startswith("list["):
-        inner = base[5:-1]
-        return [_decode_value(inner, v) for v in value]
-    if base == "dt.datetime":
+    base = strip_optional(hint)
+    item = list_item(base)
+    if item is not None:
+        return [_decode_value(item, v) for v in value]
+    if base is dt.datetime:
         return dt.datetime.fromisoformat(value)
-    if base == "dt.date":
+    if base is dt.date:
         return dt.date.fromisoformat(value)
-    if base in _CLASSES:
-        return _decode(_CLASSES[base], value)
+    if is_record(base):
+        return _decode(base, value)
     return value
-
-
-def _hints(tp: type) -> dict[str, str]:
-    return {f.name: str(f.type) for f in dataclasses.fields(tp)}
 
 
 def _collect_texts(value: Any, out: list[tuple[str, str]], key: str) -> None:
@@ -420,9 +445,3 @@ def _collect_texts(value: Any, out: list[tuple[str, str]], key: str) -> None:
 
 #: string fields that hold codes, not text a person would search for
 _CODE_FIELDS = frozenset({"status", "channel", "sector", "mode", "categories", "form"})
-
-_CLASSES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (Requester, Consent, ScaleRating, Situation, Reflections, Option,
-                PlanStep, Plan, Session, Feedback, Addendum, Consultation)
-}

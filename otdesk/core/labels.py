@@ -31,7 +31,8 @@ def field_label(key: str, lang: str) -> str:
         return label
     generic = ".".join(p if not p.isdigit() else "#" for p in parts)
     text = message(f"field.{generic}", lang)
-    if text == f"field.{generic}":
-        return key
+    if text == f"field.{generic}":  # a field of the request or the close-out, by its name
+        form_fields = (*load_structure().request.fields, *load_structure().closeout.fields)
+        return next((f.name_in(lang) for f in form_fields if f.key == key), key)
     numbers = [p for p in parts if p.isdigit()]
     return text.replace("#", numbers[0]) if numbers else text

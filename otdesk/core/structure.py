@@ -14,19 +14,18 @@ No Qt here.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import functools
 import tomllib
-import types
-import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TypeVar
 
 from otdesk.core import domain
-from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
+from otdesk.core.field_path import FieldPath, FieldPathError
+from otdesk.core.hints import list_item
+from otdesk.core.kinds import RECORD_LISTS, KindError, kind_for
+from otdesk.core.texts import DEFAULT_LANGUAGE, Text, TextProblem, language_lists, language_text
 
 TEMPLATE = "structure.toml"
 SCHEMA = 1
@@ -35,9 +34,11 @@ PHASE_IDS = ("situation", "reflections", "options", "plan")
 #: the worry zones of Huolen vyöhykkeistö (domain.Consultation.worry_start/worry_end)
 WORRY_VALUES = (1, 2, 3, 4)
 
-#: a text in every language: {"fi": …, "sv": …, "en": …}
-Text = Mapping[str, str]
 T = TypeVar("T")
+#: what else shows a field's value, and so must hear of its change (``affects``)
+EFFECTS = frozenset({"header", "experts"})
+#: when a group of a form is shown (``shown_when``)
+CONDITIONS = frozenset({"identified"})
 
 
 class TemplateError(ValueError):
@@ -61,39 +62,74 @@ class Column:
 
     key: str
     label: Text
-    kind: str  # text, date, number, check
+    kind: str  # text, line, date, number, check (otdesk.core.kinds)
+    low: int | None = None  # a number's range
+    high: int | None = None
+    lines: int = 1  # a text's height
 
 
 @dataclass(frozen=True)
 class Field:
-    """One field of the consultation, placed in a phase.
+    """One field of the consultation, placed on a page.
 
     ``key`` is the dotted attribute path in :class:`~otdesk.core.domain.Consultation`;
-    ``kind`` tells the UI which editor it needs: ``text``, ``date``,
-    ``worry_zone``, ``scale`` (list of ScaleRating), ``options`` (list of
-    Option), ``steps`` (list of PlanStep); list fields have ``columns``.
+    ``kind`` (:mod:`otdesk.core.kinds`) tells the UI which editor it needs and the
+    summary how to print it; list fields have ``columns``.
     """
 
-    key: str
+    key: FieldPath
     label: Text
     prompts: Mapping[str, tuple[str, ...]]
     kind: str = "text"
     columns: tuple[Column, ...] = ()
+    #: what a screen reader says for it (the label without its mnemonic by default)
+    name: Text | None = None
+    placeholder: Text | None = None
+    lines: int = 4
+    low: int | None = None
+    high: int | None = None
+    suffix: str = ""
+    vocabulary: str | None = None
+    affects: frozenset[str] = frozenset()
+    #: a field of the request or the close-out printed in the summary's details (the
+    #: phases' fields are printed always; the request's usual ones in its title block)
+    summary: bool = False
 
     def get(self, consultation: domain.Consultation) -> Any:
         """The value of this field in ``consultation``."""
-        value: Any = consultation
-        for part in self.key.split("."):
-            value = getattr(value, part)
-        return value
+        return self.key.get(consultation)
 
     def set(self, consultation: domain.Consultation, value: Any) -> None:
         """Put ``value`` into this field of ``consultation``."""
-        *path, last = self.key.split(".")
-        target: Any = consultation
-        for part in path:
-            target = getattr(target, part)
-        setattr(target, last, value)
+        self.key.set(consultation, value)
+
+    def name_in(self, lang: str) -> str:
+        """What the field is called for a screen reader, in ``lang``."""
+        return tr(self.name, lang) if self.name else tr(self.label, lang).replace("&", "")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of a form's fields under one title (or none), shown always or only
+    while ``shown_when`` holds."""
+
+    id: str
+    title: Text | None
+    fields: tuple[Field, ...]
+    shown_when: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A page filled outside the session: the request, the close-out."""
+
+    id: str
+    title: Text
+    groups: tuple[Group, ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for g in self.groups for f in g.fields)
 
 
 @dataclass(frozen=True)
@@ -131,6 +167,8 @@ class Structure:
     worry_zones: tuple[WorryZone, ...]
     worry_title: Text
     scale: Scale
+    request: Form
+    closeout: Form
 
     @property
     def agenda(self) -> tuple[Phase, ...]:
@@ -152,10 +190,20 @@ class Structure:
         return tuple(f for p in self.agenda for f in p.fields)
 
     def field(self, key: str) -> Field:
+        """The agenda's field ``key``."""
         for f in self.fields():
             if f.key == key:
                 return f
         raise KeyError(key)
+
+    def every_field(self) -> tuple[Field, ...]:
+        """Every field a consultant fills: the request, the agenda, the close-out (a key
+        on the request page and in a phase, as the question, is there twice)."""
+        return (*self.request.fields, *self.fields(), *self.closeout.fields)
+
+    def affected_by(self, key: str) -> frozenset[str]:
+        """What else shows the field ``key`` (its ``affects``, wherever it is placed)."""
+        return frozenset().union(*(f.affects for f in self.every_field() if f.key == key))
 
     def worry_zone(self, value: int) -> WorryZone:
         for z in self.worry_zones:
@@ -213,12 +261,16 @@ def parse_structure(text: str, source: str = TEMPLATE) -> Structure:
         raise TemplateError(f"{source}: the opening and closing ids must be 'opening' and "
                             "'closing'")
 
-    structure = Structure(phases, opening, closing, zones, r.text(worry, "title", "worry"), scale)
-    seen: set[str] = set()
-    for f in structure.fields():
-        if f.key in seen:
-            raise TemplateError(f"{source}: field {f.key!r} appears twice")
-        seen.add(f.key)
+    request = r.form(r.table(data, "request"), "request")
+    closeout = r.form(r.table(data, "closeout"), "closeout")
+    structure = Structure(phases, opening, closing, zones, r.text(worry, "title", "worry"), scale,
+                          request, closeout)
+    for fields in (structure.fields(), (*request.fields, *closeout.fields)):
+        seen: set[str] = set()
+        for f in fields:
+            if f.key in seen:
+                raise TemplateError(f"{source}: field {f.key!r} appears twice")
+            seen.add(f.key)
     return structure
 
 
@@ -258,29 +310,33 @@ class _Reader:
         return value
 
     def text(self, data: dict, key: str, where: str) -> Text:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            raise self.fail(f"{where}.{key}", "missing {fi, sv, en} table")
-        out = {}
-        for lang in LANGUAGES:
-            s = value.get(lang)
-            if not isinstance(s, str) or not s.strip():
-                raise self.fail(f"{where}.{key}", f"no text in {lang!r}")
-            out[lang] = s
-        return types.MappingProxyType(out)
+        try:
+            return language_text(data.get(key))
+        except TextProblem as exc:
+            raise self.fail(f"{where}.{key}", str(exc)) from None
+
+    def optional_text(self, data: dict, key: str, where: str) -> Text | None:
+        return self.text(data, key, where) if key in data else None
 
     def prompts(self, data: dict, where: str) -> Mapping[str, tuple[str, ...]]:
-        value = data.get("prompts")
-        if not isinstance(value, dict):
-            raise self.fail(f"{where}.prompts", "missing {fi = [...], sv = [...], en = [...]}")
-        out = {}
-        for lang in LANGUAGES:
-            items = value.get(lang)
-            if not isinstance(items, list) or not items or \
-                    not all(isinstance(s, str) and s.strip() for s in items):
-                raise self.fail(f"{where}.prompts", f"no prompts in {lang!r}")
-            out[lang] = tuple(items)
-        return types.MappingProxyType(out)
+        try:
+            return language_lists(data.get("prompts"), "prompts")
+        except TextProblem as exc:
+            raise self.fail(f"{where}.prompts", str(exc)) from None
+
+    def form(self, data: dict, where: str) -> Form:
+        groups = []
+        for i, g in enumerate(self.array(data, "groups", where)):
+            at = f"{where}.groups[{i}]"
+            shown_when = g.get("shown_when")
+            if shown_when is not None and shown_when not in CONDITIONS:
+                raise self.fail(f"{at}.shown_when", f"must be one of {sorted(CONDITIONS)}")
+            fields = tuple(self.field(f, f"{at}.fields[{j}]", prompts=False)
+                           for j, f in enumerate(self.array(g, "fields", at)))
+            groups.append(Group(self.string(g, "id", at), self.optional_text(g, "title", at),
+                                fields, shown_when))
+        return Form(self.string(data, "id", where), self.text(data, "title", where),
+                    tuple(groups))
 
     def phase(self, data: dict, where: str) -> Phase:
         minutes = self.integer(data, "minutes", where)
@@ -291,55 +347,71 @@ class _Reader:
         return Phase(self.string(data, "id", where), self.text(data, "title", where),
                      self.text(data, "purpose", where), minutes, fields)
 
-    def field(self, data: dict, where: str) -> Field:
-        key = self.string(data, "key", where)
+    def field(self, data: dict, where: str, prompts: bool = True) -> Field:
+        key = FieldPath(self.string(data, "key", where))
         try:
-            hint = resolve_key(key)
-        except TemplateError as exc:
+            value_type = key.type_in(domain.Consultation)
+            kind = kind_for(value_type, data.get("kind")).name
+        except (FieldPathError, KindError) as exc:
             raise self.fail(f"{where}.key", str(exc)) from None
-        kind, item = _kind(key, hint)
-        if kind is None:
-            raise self.fail(f"{where}.key", f"{key!r} is not a field a person fills in")
         columns: tuple[Column, ...] = ()
-        if item is not None:
+        if kind in RECORD_LISTS:
+            item = list_item(value_type)
             columns = tuple(self.column(c, item, f"{where}.columns[{i}]")
                             for i, c in enumerate(self.array(data, "columns", where)))
         elif "columns" in data:
             raise self.fail(f"{where}.columns", f"{key!r} is not a list of records")
-        return Field(key, self.text(data, "label", where), self.prompts(data, where),
-                     kind, columns)
+        affects = data.get("affects", [])
+        if not isinstance(affects, list) or not set(affects) <= EFFECTS:
+            raise self.fail(f"{where}.affects", f"must be a list of {sorted(EFFECTS)}")
+        vocabulary = data.get("vocabulary")
+        if (vocabulary is None) != (kind not in ("choice", "choices")):
+            raise self.fail(f"{where}.vocabulary", "a choice needs one, nothing else has one")
+        low, high = self.range(data, where)
+        lines = self.lines(data, where, 4)
+        return Field(key, self.text(data, "label", where),
+                     self.prompts(data, where) if prompts or "prompts" in data else {},
+                     kind, columns, name=self.optional_text(data, "name", where),
+                     placeholder=self.optional_text(data, "placeholder", where), lines=lines,
+                     low=low, high=high, suffix=str(data.get("suffix", "")),
+                     vocabulary=vocabulary, affects=frozenset(affects),
+                     summary=self.flag(data, "summary", where))
+
+    def flag(self, data: dict, key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{where}.{key}", "must be true or false")
+        return value
+
+    def lines(self, data: dict, where: str, default: int) -> int:
+        lines = data.get("lines", default)
+        if isinstance(lines, bool) or not isinstance(lines, int) or not 1 <= lines <= 40:
+            raise self.fail(f"{where}.lines", "must be a whole number from 1 to 40")
+        return lines
+
+    def range(self, data: dict, where: str) -> tuple[int | None, int | None]:
+        value = data.get("range")
+        if value is None:
+            return None, None
+        if not (isinstance(value, list) and len(value) == 2 and
+                all(isinstance(v, int) and not isinstance(v, bool) for v in value) and
+                value[0] <= value[1]):
+            raise self.fail(f"{where}.range", "must be [low, high], whole numbers")
+        return value[0], value[1]
 
     def column(self, data: dict, item: type, where: str) -> Column:
         key = self.string(data, "key", where)
-        hints = _hints(item)
-        if key not in hints:
-            raise self.fail(f"{where}.key", f"{item.__name__} has no attribute {key!r}")
-        kind = _LEAF_KINDS.get(_strip_optional(hints[key]))
-        if kind is None:
-            raise self.fail(f"{where}.key", f"{item.__name__}.{key} is not a simple value")
-        return Column(key, self.text(data, "label", where), kind)
+        try:
+            value_type = FieldPath(key).type_in(item)
+            kind = kind_for(value_type, data.get("kind"), column=True).name
+        except (FieldPathError, KindError) as exc:
+            raise self.fail(f"{where}.key", str(exc)) from None
+        low, high = self.range(data, where)
+        return Column(key, self.text(data, "label", where), kind, low, high,
+                      self.lines(data, where, 1))
 
 
 # --- resolving keys against the domain ------------------------------------------------
-
-_LEAF_KINDS: dict[Any, str] = {str: "text", dt.date: "date", int: "number", bool: "check"}
-_LIST_KINDS: dict[type, str] = {
-    domain.ScaleRating: "scale", domain.Option: "options", domain.PlanStep: "steps"}
-_ZONE_KEYS = frozenset({"worry_start", "worry_end"})
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _strip_optional(hint: Any) -> Any:
-    """``X | None`` → ``X``."""
-    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return hint
 
 
 def resolve_key(key: str) -> Any:
@@ -347,27 +419,7 @@ def resolve_key(key: str) -> Any:
 
     Raises :class:`TemplateError` when a part of the path does not exist.
     """
-    tp: Any = domain.Consultation
-    walked = []
-    for part in key.split("."):
-        if not (isinstance(tp, type) and dataclasses.is_dataclass(tp)):
-            raise TemplateError(f"{'.'.join(walked)} has no attributes (looking for {part!r})")
-        hints = _hints(tp)
-        if part not in hints:
-            raise TemplateError(f"{tp.__name__} has no attribute {part!r} (in {key!r})")
-        tp = _strip_optional(hints[part])
-        walked.append(part)
-    return tp
-
-
-def _kind(key: str, hint: Any) -> tuple[str | None, type | None]:
-    """The editor kind of a field, and the item class of a list of records."""
-    if key in _ZONE_KEYS:
-        return "worry_zone", None
-    if hint in _LEAF_KINDS:
-        return _LEAF_KINDS[hint], None
-    if typing.get_origin(hint) is list:
-        (item,) = typing.get_args(hint)
-        if item in _LIST_KINDS:
-            return _LIST_KINDS[item], item
-    return None, None
+    try:
+        return FieldPath(key).type_in(domain.Consultation)
+    except FieldPathError as exc:
+        raise TemplateError(str(exc)) from None

@@ -36,9 +36,9 @@ def language_text(value: object) -> Text:
     return types.MappingProxyType({lang: value[lang] for lang in LANGUAGES})
 
 
-def language_lists(value: object) -> Mapping[str, tuple[str, ...]]:
+def language_lists(value: object, what: str = "texts") -> Mapping[str, tuple[str, ...]]:
     """``value`` as {lang: (text, …)}: a non-empty list of non-blank strings in each
-    language (a phase's guiding questions)."""
+    language (a phase's guiding questions: ``what`` = "prompts")."""
     if not isinstance(value, Mapping):
         raise TextProblem("missing {fi = [...], sv = [...], en = [...]}")
     out = {}
@@ -46,7 +46,7 @@ def language_lists(value: object) -> Mapping[str, tuple[str, ...]]:
         items = value.get(lang)
         if not isinstance(items, list) or not items or \
                 not all(isinstance(s, str) and s.strip() for s in items):
-            raise TextProblem(f"no texts in {lang!r}")
+            raise TextProblem(f"no {what} in {lang!r}")
         out[lang] = tuple(items)
     return types.MappingProxyType(out)
 
@@ -64,7 +64,8 @@ def some_languages(value: object) -> str | dict[str, str]:
 
 def pick(value: str | Mapping[str, str] | None, lang: str) -> str:
     """``value`` in ``lang``: a plain string as it is; a table in ``lang``, else in
-    Finnish, else in any language it has; nothing → ""."""
+    Finnish, else in any language it has a text in; nothing → ""."""
     if isinstance(value, Mapping):
-        return value.get(lang) or value.get(DEFAULT_LANGUAGE) or next(iter(value.values()), "")
+        return (value.get(lang) or value.get(DEFAULT_LANGUAGE)
+                or next((v for v in value.values() if v), ""))
     return value or ""

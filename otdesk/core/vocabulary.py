@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from otdesk.core import domain
-from otdesk.core.texts import LANGUAGES
+from otdesk.core.texts import TextProblem, language_text
 from otdesk.core.structure import TemplateError, Text, load_structure, read_template, tr
 
 TEMPLATE = "vocabulary.toml"
@@ -135,15 +135,10 @@ def _array(source: str, data: dict, key: str) -> list[dict]:
 
 
 def _text(source: str, where: str, value: object) -> Text:
-    if not isinstance(value, dict):
-        raise TemplateError(f"{source}: {where}: missing {{fi, sv, en}}")
-    out = {}
-    for lang in LANGUAGES:
-        s = value.get(lang)
-        if not isinstance(s, str) or not s.strip():
-            raise TemplateError(f"{source}: {where}: no text in {lang!r}")
-        out[lang] = s
-    return types.MappingProxyType(out)
+    try:
+        return language_text(value)
+    except TextProblem as exc:
+        raise TemplateError(f"{source}: {where}: {exc}") from None
 
 
 # --- the public API -------------------------------------------------------------------

@@ -40,6 +40,8 @@ from pathlib import Path
 
 import platformdirs
 
+from otdesk.core.dates import local_day  # (the organisation's days)
+
 #: years around today kept in the cache file
 _CACHE_YEARS_BACK, _CACHE_YEARS_AHEAD = 5, 10
 
@@ -178,18 +180,6 @@ class _Index:
 
 
 _INDEX = _Index()
-
-
-def local_day(value: dt.date | dt.datetime) -> dt.date:
-    """The calendar day of a date or datetime, as the user's clock shows it.
-
-    A datetime with a time zone (stored times are, some in UTC) is first put
-    into the computer's local time, so 01:30 in Helsinki is that day, not
-    the day before in UTC; a naive datetime is taken as local already.
-    """
-    if isinstance(value, dt.datetime):
-        return (value.astimezone() if value.tzinfo is not None else value).date()
-    return value
 
 
 def is_working_day(d: dt.date) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from otdesk.core.domain import status_after_delivery
 from otdesk.core.errors import UserError
-from otdesk.config.settings import ConsultantProfile
+from otdesk.core.profile import ConsultantProfile
 from otdesk.core.summary_org import SummaryOrg
 
 # otdesk.summary (reportlab, ~25 MiB) is imported by the first render, not at start-up
@@ -120,7 +120,7 @@ def stored(store, delivery_id: int) -> Prepared:
     """An earlier delivery exactly as it was given (for a reprint or a copy)."""
     d = store.deliveries.get(delivery_id)
     pdf = store.deliveries.pdf(delivery_id)
-    reference = store.repository.summary(d.consultation_id).reference
+    reference = store.repository.row(d.consultation_id).reference
     return Prepared(d.consultation_id, reference, d.version, d.lang, pdf, reprint=True)
 
 
@@ -189,7 +189,7 @@ def _write_then_name(target: Path, data: bytes, then):
         part.unlink(missing_ok=True)
         raise
     with contextlib.suppress(OSError):  # a share that cannot sync its folder keeps the file
-        from otdesk.storage.keys import fsync_dir
+        from otdesk.files import fsync_dir
 
         fsync_dir(target.parent)
     return result

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from otdesk.core import dates
 from otdesk.core.domain import check_transition, status_after_delivery
 from otdesk.core.errors import UserError
 from otdesk.storage.errors import storage_error
-from otdesk.storage.repository import Repository, _now
+from otdesk.storage.repository import Repository
 
 METHODS = ("print", "pdf")
 #: where a delivery was made: the desktop app or the command line
@@ -82,7 +83,7 @@ class Deliveries:
             cur = self.conn.execute(
                 "INSERT INTO deliveries (consultation_id, version, addenda, delivered_at, actor,"
                 " lang, method, sha256, pdf, via) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (consultation_id, version, addenda, _now(), self.repository.actor, lang,
+                (consultation_id, version, addenda, dates.now_stamp(), self.repository.actor, lang,
                  method, digest, pdf, via))
             delivery_id = cur.lastrowid
             self.repository.changes.table("deliveries")

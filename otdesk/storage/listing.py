@@ -20,7 +20,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from otdesk.core.domain import FINISHED_STATUSES
 from otdesk.core.texts import LANGUAGES
 from otdesk.storage.errors import storage_error
-from otdesk.storage.repository import SUMMARY_COLUMNS, ConsultationSummary, fts_query, summary_of
+from otdesk.storage.repository import ROW_COLUMNS, ConsultationRow, fts_query, row_of
 
 #: rows read with the ids, so the first screen is painted without another round trip
 FIRST_SCREEN = 60
@@ -63,7 +63,7 @@ class Listing:
     total: int
     overdue: int
     ids: array  # of int64 ("q"): the first screen's
-    rows: dict[int, ConsultationSummary] = field(default_factory=dict)
+    rows: dict[int, ConsultationRow] = field(default_factory=dict)
 
 
 _FINISHED = ",".join(f"'{s}'" for s in FINISHED_STATUSES)
@@ -203,16 +203,16 @@ def all_ids(conn: sqlcipher.Connection, query: ListQuery) -> array:
     return ids
 
 
-def rows(conn: sqlcipher.Connection, ids) -> dict[int, ConsultationSummary]:
+def rows(conn: sqlcipher.Connection, ids) -> dict[int, ConsultationRow]:
     """The list's lines of ``ids`` (those still there)."""
-    found: dict[int, ConsultationSummary] = {}
+    found: dict[int, ConsultationRow] = {}
     try:
         for start in range(0, len(ids), _CHUNK):
             chunk = list(ids[start:start + _CHUNK])
             marks = ",".join("?" * len(chunk))
-            for r in conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM consultations"
+            for r in conn.execute(f"SELECT {ROW_COLUMNS} FROM consultations"
                                   f" WHERE id IN ({marks})", chunk):
-                found[r[0]] = summary_of(r)
+                found[r[0]] = row_of(r)
     except sqlcipher.Error as exc:
         raise storage_error(exc) from exc
     return found

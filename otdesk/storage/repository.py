@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from otdesk.core import deadlines
-from otdesk.core.domain import Addendum, Consultation, check_addendum, check_transition
+from otdesk.core import dates, deadlines
+from otdesk.core.domain import Addendum, Consultation, check_addendum
 from otdesk.core.errors import UserError
-from otdesk.config.settings import os_login
+from otdesk.core.profile import os_login
 from otdesk.storage.changes import ChangeLog
 from otdesk.storage.errors import storage_error
 
@@ -30,7 +30,7 @@ from otdesk.storage.errors import storage_error
 AUDIT_COALESCE_SECONDS = 600
 GENESIS_HASH = "0" * 64
 
-SUMMARY_COLUMNS = ("id, reference, status, received_at, organisation, categories, intake_date,"
+ROW_COLUMNS = ("id, reference, status, received_at, organisation, categories, intake_date,"
                    " session_date, follow_up_date, updated_at,"
                    " EXISTS (SELECT 1 FROM deliveries d WHERE d.consultation_id = consultations.id),"
                    " due_date, due_what")
@@ -42,7 +42,7 @@ DUE_RULES_KEY = "due.rules"
 
 
 @dataclass(frozen=True)
-class ConsultationSummary:
+class ConsultationRow:
     """What the list shows of a consultation, without loading the whole record."""
 
     id: int
@@ -88,10 +88,10 @@ class AuditCheck:
     first_bad: int | None = None
 
 
-def summary_of(r: tuple) -> ConsultationSummary:
-    """A row of :data:`SUMMARY_COLUMNS` as the list's line."""
-    return ConsultationSummary(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], r[7],
-                               r[8], r[9], bool(r[10]), r[12], r[11])
+def row_of(r: tuple) -> ConsultationRow:
+    """A row of :data:`ROW_COLUMNS` as the list's line."""
+    return ConsultationRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], r[7],
+                           r[8], r[9], bool(r[10]), r[12], r[11])
 
 
 def fts_query(text: str) -> str:
@@ -102,10 +102,6 @@ def fts_query(text: str) -> str:
     """
     words = re.findall(r"\w+", text)
     return " ".join(f'"{w}"*' for w in words)
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="milliseconds")
 
 
 def _utc(moment: dt.datetime | None) -> str | None:
@@ -179,7 +175,7 @@ class Repository:
                     c.validate()
                     before.append((c, c.id, c.reference, c.created_at, c.updated_at,
                                    c.received_at))
-                    now = dt.datetime.fromisoformat(_now())
+                    now = dt.datetime.fromisoformat(dates.now_stamp())
                     c.created_at = c.updated_at = now
                     if c.received_at is None:
                         c.received_at = now.replace(microsecond=0)
@@ -236,7 +232,7 @@ class Repository:
     def write(self, c: Consultation, *, audit: bool = True) -> None:
         """Store every field of ``c`` inside the caller's transaction (no seal check:
         the caller decides; see :meth:`update` and ``Deliveries.record``)."""
-        c.updated_at = dt.datetime.fromisoformat(_now())
+        c.updated_at = dt.datetime.fromisoformat(dates.now_stamp())
         cur = self.conn.execute(
             "UPDATE consultations SET reference=?, status=?, received_at=?,"
             " organisation=?, categories=?, intake_date=?, session_date=?,"
@@ -255,9 +251,7 @@ class Repository:
     def change_status(self, consultation_id: int, new: str, reason: str = "") -> Consultation:
         """Move a consultation along the status workflow, refusing invalid steps."""
         c = self.get(consultation_id)
-        check_transition(c.status, new, reason)
-        c.status = new
-        c.status_reason = reason if new in ("declined", "redirected") else c.status_reason
+        c.move_to(new, reason)
         return self.update(c)
 
     def find(self, text: str) -> int:
@@ -305,7 +299,7 @@ class Repository:
         Addenda are never changed afterwards, so what must not be in one is refused now."""
         c = self.get(consultation_id)
         check_addendum(c, text)
-        c.addenda.append(Addendum(at=dt.datetime.now().astimezone().replace(microsecond=0),
+        c.addenda.append(Addendum(at=dates.now().replace(microsecond=0),
                                   author=author or self.actor, text=text))
         return self.update(c)
 
@@ -329,7 +323,7 @@ class Repository:
 
     def list(self, *, search: str = "", status: str | None = None,
              order_by: str = "received_at", descending: bool = True,
-             limit: int | None = None) -> list[ConsultationSummary]:
+             limit: int | None = None) -> list[ConsultationRow]:
         """Summaries for the list, newest first; ``search`` is full-text over all text."""
         if order_by not in _ORDER_COLUMNS:
             raise ValueError(order_by)
@@ -344,7 +338,7 @@ class Repository:
         if status:
             where.append("status = ?")
             params.append(status)
-        sql = f"SELECT {SUMMARY_COLUMNS} FROM consultations"
+        sql = f"SELECT {ROW_COLUMNS} FROM consultations"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order_by} {'DESC' if descending else 'ASC'}, id DESC"
@@ -355,15 +349,15 @@ class Repository:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
-        return [summary_of(r) for r in rows]
+        return [row_of(r) for r in rows]
 
-    def summary(self, consultation_id: int) -> ConsultationSummary:
+    def row(self, consultation_id: int) -> ConsultationRow:
         """The list's line of one consultation."""
-        rows = self.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM consultations WHERE id=?",
+        rows = self.conn.execute(f"SELECT {ROW_COLUMNS} FROM consultations WHERE id=?",
                                  (consultation_id,)).fetchall()
         if not rows:
             raise UserError("error.not_found")
-        return summary_of(rows[0])
+        return row_of(rows[0])
 
     def search_ids(self, text: str) -> set[int]:
         """Ids of the consultations whose text matches ``text`` (see :func:`fts_query`)."""
@@ -499,7 +493,7 @@ class Repository:
         row = self.conn.execute(
             "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS_HASH)
-        at = _now()
+        at = dates.now_stamp()
         digest = _chain_hash(prev, seq, at, self.actor, action, obj, outcome)
         self.conn.execute(
             "INSERT INTO audit_log (seq, at, actor, action, object, outcome, prev_hash, hash)"

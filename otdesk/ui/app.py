@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from otdesk.core.dates import use_zone
 from otdesk.core.errors import UserError
 from otdesk.config.policy import Policy
 from otdesk.config.settings import UserSettings
@@ -95,15 +96,23 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     app.setOrganizationName("OT Desk")
     locale_before = QLocale()
     translators = install_translators(app, lang)  # kept alive while the app runs
+
+    def leave_the_language() -> None:
+        """The process may go on (tests, a second start): its language as it was."""
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(locale_before)
     from otdesk.storage.vault import VaultPaths
 
     policy = policy or Policy()
+    use_zone(policy.time_zone)
     first_run = not VaultPaths(data_dir).exists()
     vault = None
     if first_run:  # making the vault asks first: a passphrase, the recovery code
         vault = make_vault(data_dir, lang=lang, escrow_public_pem=policy.escrow_pem)
         if vault is None:
             gc.enable()
+            leave_the_language()
             return 1
     try:
         user = UserSettings.load(settings_file) if settings_file else UserSettings()
@@ -158,6 +167,4 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         app.setQuitOnLastWindowClosed(quit_on_close)
         if opened[0] is not None:
             opened[0].close()
-        for translator in translators:  # the process may go on (tests, a second start)
-            app.removeTranslator(translator)
-        QLocale.setDefault(locale_before)
+        leave_the_language()

@@ -20,10 +20,10 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
-from otdesk.core import deadlines, vocabulary
+from otdesk.core import dates, deadlines, vocabulary
 from otdesk.storage import listing
 from otdesk.storage.changes import Changes
-from otdesk.storage.repository import ConsultationSummary
+from otdesk.storage.repository import ConsultationRow
 from otdesk.ui.cell_painter import CellPainter
 
 SEARCH_DELAY_MS = 120
@@ -36,14 +36,14 @@ CACHE_ROWS = 5000
 def _local_day(utc_text: str | None) -> dt.date | None:
     if not utc_text:
         return None
-    return dt.datetime.fromisoformat(utc_text).astimezone().date()
+    return dates.local_day(dt.datetime.fromisoformat(utc_text))
 
 
 @dataclass(frozen=True)
 class Row:
     """One line of the list, with everything shown worked out."""
 
-    summary: ConsultationSummary
+    summary: ConsultationRow
     received: dt.date | None
     categories: str
     status: str
@@ -73,7 +73,7 @@ class ConsultationTableModel(QAbstractTableModel):
         self._want_from: int | None = None
         self._want_timer = QTimer(self, singleShot=True, interval=0)
         self._want_timer.timeout.connect(self._ask)
-        self.today = dt.date.today()
+        self.today = dates.today()
         self.sort_column = self.COLUMNS.index("received")
         self.sort_order = Qt.SortOrder.DescendingOrder
         self._headers = [self.tr("Reference"), self.tr("Organisation"), self.tr("Categories"),
@@ -86,7 +86,7 @@ class ConsultationTableModel(QAbstractTableModel):
 
     # -- data in ------------------------------------------------------------------
 
-    def make_row(self, s: ConsultationSummary) -> Row:
+    def make_row(self, s: ConsultationRow) -> Row:
         due = None
         if s.due_date and s.due_what in self._due_words:
             due = deadlines.Due(s.due_what, dt.date.fromisoformat(s.due_date))
@@ -98,7 +98,7 @@ class ConsultationTableModel(QAbstractTableModel):
     def show_listing(self, answer: listing.Listing) -> None:
         """A new query: its count, and the ids and rows of its first screen."""
         self.beginResetModel()
-        self.today = dt.date.today()
+        self.today = dates.today()
         self.shown_query = answer.query
         self._waited = False  # a line was drawn whose id was not known yet
         self._ids = answer.ids
@@ -123,7 +123,7 @@ class ConsultationTableModel(QAbstractTableModel):
                                   self.index(self._total - 1, len(self.COLUMNS) - 1))
 
     def add_rows(self, epoch: int, asked: list[int],
-                 summaries: dict[int, ConsultationSummary]) -> None:
+                 summaries: dict[int, ConsultationRow]) -> None:
         """Lines read for ``asked`` (a line is the same wherever the query puts it); read
         before a forget() they may be out of date, and are read again when drawn."""
         self._asked.difference_update(asked)
@@ -253,20 +253,16 @@ class ConsultationTableModel(QAbstractTableModel):
         if column == "status":
             return r.status
         if column == "received":
-            return _fi_date(r.received) if r.received else ""
+            return dates.day_text(r.received) if r.received else ""
         if r.due is None:
             return ""
-        text = f"{_fi_date(r.due.date)} ({self._due_words[r.due.what]})"
+        text = f"{dates.day_text(r.due.date)} ({self._due_words[r.due.what]})"
         return f"{self._overdue_word}: {text}" if r.overdue else text
 
 
 #: the roles the list answers
 _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole))
-
-
-def _fi_date(d: dt.date) -> str:
-    return f"{d.day}.{d.month}.{d.year}"
 
 
 class ConsultationList(QWidget):
@@ -361,7 +357,7 @@ class ConsultationList(QWidget):
         """Ask the reader for the current query's ids (the newest question wins)."""
         self._stale = False
         self._timer.stop()
-        query, today = self.query(), dt.date.today()
+        query, today = self.query(), dates.today()
         if self._select_id is None:
             self._select_id = self.selected_id()
         # the first screen and the counts first (the newest query wins), every id once

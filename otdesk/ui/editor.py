@@ -7,22 +7,22 @@ closing never asks.  A quiet label in the header says what was saved when.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInputDialog,
-                               QLabel, QListWidget, QMenu, QMessageBox, QPushButton,
-                               QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QMenu,
+                               QMessageBox, QPushButton, QStackedWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
-from otdesk.core import deadlines, domain, vocabulary
+from otdesk.core import dates, deadlines, domain, vocabulary
 from otdesk.core.domain import Consultation
 from otdesk.core.errors import UserError
+from otdesk.core.field_path import FieldPath
 from otdesk.core.structure import Field, load_structure, tr
 from otdesk.ui.agenda import AgendaBar
-from otdesk.ui.fields import Binding, CodeChoiceBinding, DateBinding, NumberBinding, TextBinding
+from otdesk.ui.fields import Binding
+from otdesk.ui.form_page import FormPage
 from otdesk.ui.intake_page import IntakePage
 from otdesk.ui.list_editors import RecordListEditor
 from otdesk.ui.phase_page import PhasePage
@@ -31,27 +31,6 @@ from otdesk.ui.phase_page import PhasePage
 SAVE_DELAY_MS = 300
 # … but never let an edit wait longer than this
 SAVE_AT_MOST_S = 0.8
-
-
-def _walk(consultation: Consultation, key: str):
-    """The object holding the last part of ``key``, creating empty records on the way."""
-    *path, last = key.split(".")
-    target = consultation
-    for part in path:
-        child = getattr(target, part)
-        if child is None:  # an optional record (consent) not filled yet
-            hint = {f.name: f.type for f in dataclasses.fields(target)}[part]
-            child = getattr(domain, str(hint).replace(" | None", ""))()
-            setattr(target, part, child)
-        target = child
-    return target, last
-
-
-def get_value(consultation: Consultation, key: str):
-    value = consultation
-    for part in key.split("."):
-        value = getattr(value, part) if value is not None else None
-    return value
 
 
 class ConsultationEditor(QWidget):
@@ -82,9 +61,7 @@ class ConsultationEditor(QWidget):
         self._first_unsaved: float | None = None
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
-        texts = {"prompts": self.tr("Guiding questions"), "add_scale": self.tr("Add a &rating"),
-                 "add_options": self.tr("Add an &option"), "add_steps": self.tr("Add a &step"),
-                 "remove": self.tr("Remove"), "worry_none": self.tr("Not asked yet")}
+        texts = {"prompts": self.tr("Guiding questions")}
 
         # header ------------------------------------------------------------------
         self.back_button = QPushButton(self.tr("← &List"))
@@ -156,16 +133,22 @@ class ConsultationEditor(QWidget):
 
     def _build_pages(self, texts: dict):
         """The pages in order, one per step: request, each phase, close-out, summary."""
-        self.intake = IntakePage(self.lang, self._bind_key)
-        self._add_page(self.tr("Request"), self.intake, self.intake.requester_name, "request")
+        self.intake = IntakePage(self.lang, self._bind_field, self._bind_list)
+        self._add_page(tr(self.intake.form.title, self.lang), self.intake,
+                       self.intake.requester_name, "request")
         yield
         for phase in self.structure.agenda:
             page = PhasePage(phase, self.lang, self._bind_field, self._bind_list, texts)
             self.phase_pages[phase.id] = page
             self._add_page(tr(phase.title, self.lang), page, page.first_input, phase.id)
             yield
-        self.closeout = self._closeout_page()
-        self._add_page(self.tr("Close-out"), self.closeout, self._closeout_first, "closeout")
+        self.closeout = FormPage(self.structure.closeout, self.lang, self._bind_field,
+                                 self._bind_list)
+        self.reason_label = QLabel()  # why a request was declined or redirected
+        self.reason_label.setWordWrap(True)
+        self.closeout.layout_.insertWidget(self.closeout.layout_.count() - 1, self.reason_label)
+        self._add_page(tr(self.structure.closeout.title, self.lang), self.closeout,
+                       self.closeout.first_input, "closeout")
         summary = self.summary
         if summary is not None:
             self._add_page(self.tr("Summary"), summary, summary.print_button, "summary")
@@ -210,45 +193,6 @@ class ConsultationEditor(QWidget):
         editor.on_edit = lambda items, key=field.key: self.edit(key, items, None)
         self._lists[field.key] = editor
 
-    def _closeout_page(self) -> QScrollArea:
-        page = QScrollArea()
-        page.setWidgetResizable(True)
-        page.setFrameShape(QFrame.Shape.NoFrame)
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        title = self.tr("Close-out")
-        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
-        session = QGroupBox(self.tr("Session"))
-        form = QFormLayout(session)
-        date = DateBinding(self.tr("Session date"), None)
-        self._bind_key("session.date", date)
-        form.addRow(self.tr("Session &date"), date.widget)
-        self._closeout_first = date.widget
-        duration = NumberBinding(self.tr("Duration in minutes"), None, 1, 600,
-                                 suffix=" min")
-        self._bind_key("session.duration_minutes", duration)
-        form.addRow(self.tr("D&uration"), duration.widget)
-        mode = CodeChoiceBinding(self.tr("Mode"), None, vocabulary.labels("session_modes",
-                                                                          self.lang))
-        self._bind_key("session.mode", mode)
-        form.addRow(self.tr("&Mode"), mode.widget)
-        layout.addWidget(session)
-        feedback = QGroupBox(self.tr("Requester's feedback"))
-        form = QFormLayout(feedback)
-        score = NumberBinding(self.tr("Feedback score from 1 to 5"), None, 1, 5)
-        self._bind_key("feedback.score", score)
-        form.addRow(self.tr("Score (1–5)"), score.widget)
-        comment = TextBinding(self.tr("Feedback comment"), None, lines=3)
-        self._bind_key("feedback.comment", comment)
-        form.addRow(self.tr("Comment"), comment.widget)
-        layout.addWidget(feedback)
-        self.reason_label = QLabel()
-        self.reason_label.setWordWrap(True)
-        layout.addWidget(self.reason_label)
-        layout.addStretch(1)
-        page.setWidget(inner)
-        return page
-
     # -- showing a consultation --------------------------------------------------------
 
     def load(self, consultation: Consultation, sealed: bool = False) -> None:
@@ -280,9 +224,9 @@ class ConsultationEditor(QWidget):
                     (key, e) for key, e in self._lists.items() if page.isAncestorOf(e))
         bindings, lists = self._page_fields[index]
         for key, b in bindings:
-            b.load(get_value(self.c, key))
+            b.load(FieldPath(key).get(self.c))
         for key, editor in lists:
-            editor.load(get_value(self.c, key))
+            editor.load(FieldPath(key).get(self.c))
 
     def reload_from_vault(self, consultation_id: int) -> None:
         """The consultation changed outside the editor (a delivery, an addendum)."""
@@ -394,8 +338,7 @@ class ConsultationEditor(QWidget):
                 return
             self.c.client_description = ""
             self._reload_key("client_description")
-        target, last = _walk(self.c, key)
-        setattr(target, last, value)
+        FieldPath(key).set(self.c, value)
         if key.startswith("consent.") and key != "consent.recorded_by" \
                 and not self.c.consent.recorded_by and self.recorder:
             self.c.consent.recorded_by = self.recorder  # who wrote the statement down
@@ -405,17 +348,16 @@ class ConsultationEditor(QWidget):
                 other.load(value)
         if key == "anonymous":
             self.intake.show_identified(not value)
-        if key == "categories":
+        affected = self.structure.affected_by(key)
+        if "experts" in affected:
             self._refresh_experts()
-        if key in ("categories", "requester.organisation", "received_at", "intake_date",
-                   "session.date", "plan.follow_up_date", "anonymous", "consent.given_by",
-                   "requester.email"):
+        if "header" in affected:
             self._refresh_header()
         self._changed()
 
     def _reload_key(self, key: str) -> None:
         for b in self._bindings.get(key, ()):
-            b.load(get_value(self.c, key))
+            b.load(FieldPath(key).get(self.c))
 
     def _confirm_anonymous(self) -> bool:
         answer = QMessageBox.question(
@@ -466,20 +408,20 @@ class ConsultationEditor(QWidget):
         if due is None:
             self.due_label.setText("")
         else:
-            text = f"{words[due.what]} {due.date.day}.{due.date.month}.{due.date.year}"
-            if deadlines.is_overdue(due.date, dt.date.today()):
+            text = f"{words[due.what]} {dates.day_text(due.date)}"
+            if deadlines.is_overdue(due.date, dates.today()):
                 text = "⚠ " + self.tr("OVERDUE") + ": " + text
                 self.due_label.setStyleSheet("font-weight: bold")
             else:
                 self.due_label.setStyleSheet("")
             self.due_label.setText(text)
-        received = c.received_at.astimezone().date() if c.received_at else None
+        received = dates.local_day(c.received_at) if c.received_at else None
         parts = []
         if received:
             intake = deadlines.intake_due(received, self.rules)
-            parts.append(self.tr("Intake due %1").replace("%1", _fi(intake)))
+            parts.append(self.tr("Intake due %1").replace("%1", dates.day_text(intake)))
             prep = deadlines.preparation_due(c.intake_date, received, self.rules)
-            parts.append(self.tr("preparation due %1").replace("%1", _fi(prep)))
+            parts.append(self.tr("preparation due %1").replace("%1", dates.day_text(prep)))
         self.intake.deadline_label.setText(" · ".join(parts))
         problems = [p.message(self.lang) for p in c.problems()]
         self.problems_label.setText(" ".join(problems))
@@ -517,22 +459,15 @@ class ConsultationEditor(QWidget):
             if not ok:
                 return False
         try:
-            domain.check_transition(self.c.status, new, reason or "")
+            changed = self.c.move_to(new, reason or "")
         except UserError as exc:
             names = {k: vocabulary.label("statuses", v, self.lang)
                      for k, v in exc.params.items() if k in ("current", "new")}
             QMessageBox.warning(self, "OT Desk", UserError(exc.key, **{**exc.params, **names})
                                 .message(self.lang))
             return False
-        self.c.status = new
-        if new in domain.REASONED_STATUSES:
-            self.c.status_reason = reason or ""
-        if new == "accepted" and self.c.intake_date is None:
-            self.c.intake_date = dt.date.today()
-            self._reload_key("intake_date")
-        if new == "held" and self.c.session.date is None:
-            self.c.session.date = dt.date.today()
-            self._reload_key("session.date")
+        for key in changed:
+            self._reload_key(key)
         self._refresh_header()
         self._first_unsaved = self._first_unsaved or time.monotonic()
         self.save_now()
@@ -556,6 +491,3 @@ class ConsultationEditor(QWidget):
                                                                  self.c.categories))
         self.intake.experts.load(self.c.experts)
 
-
-def _fi(d: dt.date) -> str:
-    return f"{d.day}.{d.month}.{d.year}"

@@ -12,12 +12,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QGridLayout,
-                               QLineEdit, QPlainTextEdit, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit,
+                               QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QRadioButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from otdesk.core import dates
+from otdesk.core.structure import load_structure, tr
 
 # QDateEdit cannot be empty: its minimum date stands for "no date" and shows as "—"
 _NO_DATE = QDate(1900, 1, 1)
-DATE_FORMAT = "d.M.yyyy"
+DATE_FORMAT = dates.QT_DAY_FORMAT
 
 
 class Binding:
@@ -246,3 +250,124 @@ class CheckListBinding(Binding):
             blocker = QSignalBlocker(box)
             box.setChecked(code in chosen)
             del blocker
+
+
+class WorryBinding(Binding):
+    """The requester's own worry, as the zones of concern: one choice of four, or none yet."""
+
+    def __init__(self, name: str, on_edit, lang: str, none_text: str) -> None:
+        super().__init__(on_edit)
+        self.widget = QWidget()
+        self.widget.setAccessibleName(name)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self.widget)
+        none = QRadioButton(none_text)
+        none.setAccessibleName(none_text)
+        self.group.addButton(none, 0)
+        layout.addWidget(none)
+        self.widget.setFocusProxy(none)
+        for zone in load_structure().worry_zones:
+            text = f"{zone.value} – {tr(zone.label, lang)}: {tr(zone.description, lang)}"
+            button = QRadioButton(text)
+            button.setAccessibleName(f"{zone.value} {tr(zone.label, lang)}")
+            button.setAccessibleDescription(tr(zone.description, lang))
+            self.group.addButton(button, zone.value)
+            layout.addWidget(button)
+        self.group.idToggled.connect(self._toggled)
+
+    def _toggled(self, zone: int, checked: bool) -> None:
+        if checked:
+            self.on_edit(zone or None)
+
+    def load(self, value) -> None:
+        for button in self.group.buttons():
+            button.blockSignals(True)
+        self.group.button(value or 0).setChecked(True)
+        for button in self.group.buttons():
+            button.blockSignals(False)
+
+
+class AnonymityBinding(Binding):
+    """Anonymous (the default) or identified, as two radio buttons."""
+
+    def __init__(self, on_edit, anonymous_text: str, identified_text: str, name: str) -> None:
+        super().__init__(on_edit)
+        self.widget = QWidget()
+        self.widget.setAccessibleName(name)
+        row = QHBoxLayout(self.widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.anonymous = QRadioButton(anonymous_text)
+        self.identified = QRadioButton(identified_text)
+        for b in (self.anonymous, self.identified):
+            b.setAccessibleName(b.text().replace("&", ""))
+            row.addWidget(b)
+        row.addStretch(1)
+        self.group = QButtonGroup(self.widget)
+        self.group.addButton(self.anonymous)
+        self.group.addButton(self.identified)
+        self.anonymous.toggled.connect(lambda on: self.on_edit(on))
+
+    def load(self, value) -> None:
+        for b in (self.anonymous, self.identified):
+            b.blockSignals(True)
+        (self.anonymous if value else self.identified).setChecked(True)
+        for b in (self.anonymous, self.identified):
+            b.blockSignals(False)
+
+
+class ExpertsBinding(Binding):
+    """Experts from the directory as check boxes; those covering the chosen
+    categories are marked as suggestions and listed first."""
+
+    def __init__(self, on_edit, name: str, suggestion_text: str) -> None:
+        super().__init__(on_edit)
+        self.widget = QWidget()
+        self.widget.setAccessibleName(name)
+        self._layout = QVBoxLayout(self.widget)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.suggestion_text = suggestion_text
+        self.boxes: dict[str, QCheckBox] = {}
+        self._chosen: list[str] = []
+
+    def show_directory(self, experts: list, suggested: list) -> None:
+        """``experts``: the directory (storage.experts.Expert); ``suggested``: those
+        covering the chosen categories."""
+        while self._layout.count():
+            w = self._layout.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.boxes = {}
+        names_suggested = [e.name for e in suggested]
+        ordered = suggested + [e for e in experts if e.name not in names_suggested]
+        known = {e.name for e in ordered}
+        for expert in ordered:
+            text = expert.name
+            if expert.name in names_suggested:
+                text += f"  ({self.suggestion_text})"
+            box = QCheckBox(text)
+            box.setAccessibleName(text)
+            box.setToolTip(expert.description)
+            box.setAccessibleDescription(expert.description)
+            box.setChecked(expert.name in self._chosen)
+            box.toggled.connect(self._changed)
+            self._layout.addWidget(box)
+            self.boxes[expert.name] = box
+        for name in self._chosen:  # chosen earlier, since removed from the directory
+            if name not in known:
+                box = QCheckBox(name)
+                box.setChecked(True)
+                box.toggled.connect(self._changed)
+                self._layout.addWidget(box)
+                self.boxes[name] = box
+
+    def _changed(self) -> None:
+        self._chosen = [name for name, box in self.boxes.items() if box.isChecked()]
+        self.on_edit(list(self._chosen))
+
+    def load(self, value) -> None:
+        self._chosen = list(value or [])
+        for name, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(name in self._chosen)
+            box.blockSignals(False)

@@ -17,10 +17,6 @@ from otdesk.core.structure import Field, tr
 from otdesk.ui.fields import (Binding, CheckBinding, DateBinding, LineBinding, NumberBinding,
                               TextBinding)
 
-# option attributes that get a multi-line box in the card
-_LONG_TEXT = {"description", "benefits", "risks", "needs", "why"}
-
-
 class RecordListEditor(QWidget):
     """A list of records (dataclass items) with Add and Remove."""
 
@@ -97,11 +93,11 @@ class RecordListEditor(QWidget):
         if col.kind == "date":
             b: Binding = DateBinding(name, edit)
         elif col.kind == "number":
-            b = NumberBinding(name, edit, 0, 10, optional=False)
+            b = NumberBinding(name, edit, col.low or 0, col.high or 9999, optional=False)
         elif col.kind == "check":
             b = CheckBinding(tr(col.label, self.lang), edit)
-        elif self.cards and col.key in _LONG_TEXT:
-            b = TextBinding(name, edit, lines=3)
+        elif col.kind == "text" and col.lines > 1:
+            b = TextBinding(name, edit, lines=col.lines)
         else:
             b = LineBinding(name, edit)
         b.load(getattr(item, col.key))

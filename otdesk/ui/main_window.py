@@ -10,7 +10,6 @@ stored, and never asks "save?".
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import importlib
 import threading
 
@@ -19,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from otdesk.storage.background import yield_to_the_ui
+from otdesk.core import dates
 from otdesk.core.domain import Consultation
 from otdesk.core.errors import UserError
 from otdesk.config.policy import Policy
@@ -65,7 +65,7 @@ def _import_editor_modules() -> None:
 
     message("error.storage")
     field_label("question", "fi")
-    add_working_days(dt.date.today(), 1)
+    add_working_days(dates.today(), 1)
 
 
 class Opened:
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
 
         profile = self.settings.profile
         return delivery.SummaryContext(
-            org=self.policy.summary_org(), today=dt.date.today(),
+            org=self.policy.summary_org(), today=dates.today(),
             consultant=None if profile.is_empty() else dataclasses.replace(profile))
 
     def ensure_profile(self) -> bool:
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
             return  # a delivery is under way: its outcome is shown first
         self._opening = True
         self._leave_editor()
-        now = dt.datetime.now().astimezone().replace(microsecond=0)
+        now = dates.now().replace(microsecond=0)
         self.runner.run(lambda store: store.repository.create(Consultation(received_at=now)),
                         self._created, self._not_opened)
 

@@ -9,49 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from otdesk.core import domain
-from otdesk.core.structure import Field, Phase, load_structure, tr
-from otdesk.ui.fields import Binding, DateBinding, TextBinding
+from otdesk.core.structure import Field, Phase, tr
+from otdesk.ui.field_widgets import SELF_LABELLED, make_input
+from otdesk.ui.fields import Binding
 from otdesk.ui.list_editors import RecordListEditor
-
-
-class WorryBinding(Binding):
-    """The requester's own worry, as the zones of concern: one choice of four, or none yet."""
-
-    def __init__(self, name: str, on_edit, lang: str, none_text: str) -> None:
-        super().__init__(on_edit)
-        self.widget = QWidget()
-        self.widget.setAccessibleName(name)
-        layout = QVBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.group = QButtonGroup(self.widget)
-        none = QRadioButton(none_text)
-        none.setAccessibleName(none_text)
-        self.group.addButton(none, 0)
-        layout.addWidget(none)
-        self.widget.setFocusProxy(none)
-        for zone in load_structure().worry_zones:
-            text = f"{zone.value} – {tr(zone.label, lang)}: {tr(zone.description, lang)}"
-            button = QRadioButton(text)
-            button.setAccessibleName(f"{zone.value} {tr(zone.label, lang)}")
-            button.setAccessibleDescription(tr(zone.description, lang))
-            self.group.addButton(button, zone.value)
-            layout.addWidget(button)
-        self.group.idToggled.connect(self._toggled)
-
-    def _toggled(self, zone: int, checked: bool) -> None:
-        if checked:
-            self.on_edit(zone or None)
-
-    def load(self, value) -> None:
-        for button in self.group.buttons():
-            button.blockSignals(True)
-        self.group.button(value or 0).setChecked(True)
-        for button in self.group.buttons():
-            button.blockSignals(False)
 
 
 def prompts_label(field: Field, lang: str, title: str) -> QLabel:
@@ -72,6 +35,7 @@ class PhasePage(QScrollArea):
 
     def __init__(self, phase: Phase, lang: str, bind: Callable[[Field, Binding], None],
                  bind_list: Callable[[Field, RecordListEditor], None], texts: dict) -> None:
+        """``texts``: {"prompts": the accessible title of the guiding questions}."""
         super().__init__()
         self.phase = phase
         self.setWidgetResizable(True)
@@ -91,9 +55,10 @@ class PhasePage(QScrollArea):
             label_text = tr(field.label, lang)
             label = QLabel(f"<b>{label_text}</b>")
             layout.addSpacing(8)
-            layout.addWidget(label)
+            if field.kind not in SELF_LABELLED:
+                layout.addWidget(label)
             row = QHBoxLayout()
-            widget = self._widget(field, lang, bind, bind_list, texts)
+            widget = self._widget(field, lang, bind, bind_list)
             label.setBuddy(widget)
             if isinstance(widget, RecordListEditor):
                 row.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
@@ -105,21 +70,10 @@ class PhasePage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(inner)
 
-    def _widget(self, field: Field, lang: str, bind, bind_list, texts) -> QWidget:
-        name = tr(field.label, lang)
-        if field.kind in ("scale", "options", "steps"):
-            item = {"scale": domain.ScaleRating, "options": domain.Option,
-                    "steps": domain.PlanStep}[field.kind]
-            editor = RecordListEditor(field, item, lang, lambda v: None,
-                                      texts[f"add_{field.kind}"], texts["remove"],
-                                      cards=field.kind == "options")
-            bind_list(field, editor)
-            return editor
-        if field.kind == "date":
-            b: Binding = DateBinding(name, None)
-        elif field.kind == "worry_zone":
-            b = WorryBinding(name, None, lang, texts["worry_none"])
-        else:
-            b = TextBinding(name, None, lines=6 if field.key.startswith("situation") else 4)
-        bind(field, b)
-        return b.widget
+    def _widget(self, field: Field, lang: str, bind, bind_list) -> QWidget:
+        made = make_input(field, lang)
+        if isinstance(made, RecordListEditor):
+            bind_list(field, made)
+            return made
+        bind(field, made)
+        return made.widget

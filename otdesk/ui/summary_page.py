@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from otdesk.core import dates
 from otdesk.core.errors import UserError
 from otdesk.operations import delivery
 
@@ -281,10 +282,9 @@ class SummaryPage(QWidget):
     def _fill_history(self, deliveries) -> None:
         self.history.clear()
         for d in deliveries:
-            when = d.delivered_at.astimezone()
             how = self.tr("printed") if d.method == "print" else self.tr("saved as PDF")
-            text = (f"v{d.version} · {when.day}.{when.month}.{when.year} "
-                    f"{when:%H.%M} · {how} · {d.lang} · {d.actor}")
+            text = (f"v{d.version} · {dates.day_text(d.delivered_at)} "
+                    f"{dates.clock_text(d.delivered_at, 'fi')} · {how} · {d.lang} · {d.actor}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setToolTip(f"{text}\nSHA-256 {d.sha256}")

@@ -39,238 +39,142 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="64"/>
         <source>Guiding questions</source>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
-        <source>Add a &amp;rating</source>
-        <translation>Add a &amp;rating</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
-        <source>Add an &amp;option</source>
-        <translation>Add an &amp;option</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
-        <source>Add a &amp;step</source>
-        <translation>Add a &amp;step</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
-        <source>Remove</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
-        <source>Not asked yet</source>
-        <translation>Not asked yet</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <location filename="../../otdesk/ui/editor.py" line="67"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="91"/>
+        <location filename="../../otdesk/ui/editor.py" line="68"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="109"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="160"/>
-        <source>Request</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="168"/>
-        <location filename="../../otdesk/ui/editor.py" line="219"/>
-        <source>Close-out</source>
-        <translation>Close-out</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="171"/>
+        <location filename="../../otdesk/ui/editor.py" line="154"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="127"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="221"/>
-        <source>Session</source>
-        <translation>Session</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="223"/>
-        <source>Session date</source>
-        <translation>Session date</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="225"/>
-        <source>Session &amp;date</source>
-        <translation>Session &amp;date</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="227"/>
-        <source>Duration in minutes</source>
-        <translation>Duration in minutes</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="230"/>
-        <source>D&amp;uration</source>
-        <translation>D&amp;uration</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="231"/>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="234"/>
-        <source>&amp;Mode</source>
-        <translation>&amp;Mode</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="236"/>
-        <source>Requester&apos;s feedback</source>
-        <translation>Requester&apos;s feedback</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="238"/>
-        <source>Feedback score from 1 to 5</source>
-        <translation>Feedback score from 1 to 5</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="240"/>
-        <source>Score (1–5)</source>
-        <translation>Score (1–5)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="241"/>
-        <source>Feedback comment</source>
-        <translation>Feedback comment</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="243"/>
-        <source>Comment</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="263"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="318"/>
+        <location filename="../../otdesk/ui/editor.py" line="262"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="431"/>
+        <location filename="../../otdesk/ui/editor.py" line="373"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="447"/>
+        <location filename="../../otdesk/ui/editor.py" line="389"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="451"/>
+        <location filename="../../otdesk/ui/editor.py" line="393"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="459"/>
+        <location filename="../../otdesk/ui/editor.py" line="401"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="461"/>
+        <location filename="../../otdesk/ui/editor.py" line="403"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="464"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="464"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="465"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="465"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="471"/>
+        <location filename="../../otdesk/ui/editor.py" line="413"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="480"/>
+        <location filename="../../otdesk/ui/editor.py" line="422"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="482"/>
+        <location filename="../../otdesk/ui/editor.py" line="424"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="488"/>
+        <location filename="../../otdesk/ui/editor.py" line="430"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="515"/>
+        <location filename="../../otdesk/ui/editor.py" line="457"/>
         <source>Why is the request %1?</source>
         <translation>Why is the request %1?</translation>
     </message>
@@ -482,238 +386,54 @@
     </message>
 </context>
 <context>
-    <name>IntakePage</name>
+    <name>FieldWidgets</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="115"/>
-        <source>Request</source>
-        <translation>Request</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="27"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="119"/>
-        <source>Deadlines</source>
-        <translation>Deadlines</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="28"/>
+        <source>Add a &amp;rating</source>
+        <translation>Add a &amp;rating</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="128"/>
-        <source>Requester</source>
-        <translation>Requester</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="29"/>
+        <source>Add an &amp;option</source>
+        <translation>Add an &amp;option</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
-        <source>Name</source>
-        <translation>Name</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="30"/>
+        <source>Add a &amp;step</source>
+        <translation>Add a &amp;step</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="31"/>
+        <source>suggested</source>
+        <translation>suggested</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
-        <source>&amp;Title</source>
-        <translation>&amp;Title</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
-        <source>e.g. social worker</source>
-        <translation>e.g. social worker</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="136"/>
-        <source>Sector</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
-        <source>&amp;Sector</source>
-        <translation>&amp;Sector</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="139"/>
-        <source>Wellbeing region</source>
-        <translation>Wellbeing region</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
-        <source>Wellbeing &amp;region</source>
-        <translation>Wellbeing &amp;region</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
-        <source>&amp;Phone</source>
-        <translation>&amp;Phone</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
-        <source>&amp;E-mail</source>
-        <translation>&amp;E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="148"/>
-        <source>The request</source>
-        <translation>The request</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="150"/>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
-        <source>C&amp;hannel</source>
-        <translation>C&amp;hannel</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="153"/>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
-        <source>Recei&amp;ved</source>
-        <translation>Recei&amp;ved</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="156"/>
-        <source>The consultation question</source>
-        <translation>The consultation question</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
-        <source>&amp;Question</source>
-        <translation>&amp;Question</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="159"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="162"/>
-        <source>Situation categories</source>
-        <translation>Situation categories</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="166"/>
-        <source>Client data</source>
-        <translation>Client data</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <location filename="../../otdesk/ui/field_widgets.py" line="32"/>
         <source>&amp;Anonymous (no data identifying the client)</source>
         <translation>&amp;Anonymous (no data identifying the client)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
+        <location filename="../../otdesk/ui/field_widgets.py" line="34"/>
         <source>&amp;Identified, with the client&apos;s consent</source>
         <translation>&amp;Identified, with the client&apos;s consent</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
-        <source>Anonymity</source>
-        <translation>Anonymity</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="36"/>
+        <source>Not asked yet</source>
+        <translation>Not asked yet</translation>
     </message>
+</context>
+<context>
+    <name>IntakePage</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="176"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
-        <source>Consent given by</source>
-        <translation>Consent given by</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="178"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
-        <source>Consent given on</source>
-        <translation>Consent given on</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="181"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
-        <source>Scope of consent</source>
-        <translation>Scope of consent</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="183"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="186"/>
-        <source>Form of consent</source>
-        <translation>Form of consent</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="187"/>
-        <source>Recorded by</source>
-        <translation>Recorded by</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="188"/>
-        <source>Consent recorded by</source>
-        <translation>Consent recorded by</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
-        <source>Client (identifying details)</source>
-        <translation>Client (identifying details)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
-        <source>Client</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
-        <source>Consultation</source>
-        <translation>Consultation</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
-        <source>Consultants</source>
-        <translation>Consultants</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
-        <source>Names, separated by commas</source>
-        <translation>Names, separated by commas</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
-        <source>Consul&amp;tants</source>
-        <translation>Consul&amp;tants</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="202"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="204"/>
-        <source>Taken into processing on</source>
-        <translation>Taken into processing on</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="207"/>
-        <source>Experts</source>
-        <translation>Experts</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
-        <source>suggested</source>
-        <translation>suggested</translation>
+        <location filename="../../otdesk/ui/intake_page.py" line="28"/>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
     </message>
 </context>
 <context>
@@ -807,7 +527,7 @@
         <translation>Type the passphrase again:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="61"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="64"/>
         <source>The passphrases differ. Try again.</source>
         <translation>The passphrases differ. Try again.</translation>
     </message>
@@ -826,17 +546,17 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="72"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="73"/>
         <source>Your contact details</source>
         <translation>Your contact details</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="75"/>
         <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
         <translation>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="81"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="82"/>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
@@ -844,47 +564,47 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="22"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
         <source>Your name</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
         <source>Your title</source>
         <translation>Your title</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
         <source>e.g. OT coordinator, psychologist</source>
         <translation>e.g. OT coordinator, psychologist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
         <source>Your phone number</source>
         <translation>Your phone number</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="27"/>
         <source>Your e-mail address</source>
         <translation>Your e-mail address</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="33"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
         <source>&amp;Title</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
         <source>P&amp;hone</source>
         <translation>P&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="37"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
@@ -892,7 +612,7 @@
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../otdesk/ui/list_editors.py" line="161"/>
+        <location filename="../../otdesk/ui/list_editors.py" line="157"/>
         <source>Remove row %1 and what is written in it?</source>
         <translation>Remove row %1 and what is written in it?</translation>
     </message>
@@ -900,39 +620,39 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="80"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="90"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="120"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="83"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="123"/>
         <source>Recovery code</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="81"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="84"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
         <translation>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="92"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
         <source>Print the recovery code</source>
         <translation>Print the recovery code</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="98"/>
         <source>I have &amp;written down or printed the code</source>
         <translation>I have &amp;written down or printed the code</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="99"/>
         <source>I have written down or printed the code</source>
         <translation>I have written down or printed the code</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="97"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="100"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continue</translation>
     </message>

@@ -39,238 +39,142 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="64"/>
         <source>Guiding questions</source>
         <translation>Apukysymykset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
-        <source>Add a &amp;rating</source>
-        <translation>Lisää &amp;arvio</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
-        <source>Add an &amp;option</source>
-        <translation>Lisää &amp;vaihtoehto</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
-        <source>Add a &amp;step</source>
-        <translation>Lisää toimen&amp;pide</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
-        <source>Remove</source>
-        <translation>Poista</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
-        <source>Not asked yet</source>
-        <translation>Ei vielä kysytty</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <location filename="../../otdesk/ui/editor.py" line="67"/>
         <source>← &amp;List</source>
         <translation>← &amp;Luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="91"/>
+        <location filename="../../otdesk/ui/editor.py" line="68"/>
         <source>Back to the list</source>
         <translation>Takaisin luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Consultation</source>
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="75"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Next deadline</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="109"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Missing information</source>
         <translation>Puuttuvat tiedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Pages of the consultation</source>
         <translation>Konsultaation sivut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="160"/>
-        <source>Request</source>
-        <translation>Pyyntö</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="168"/>
-        <location filename="../../otdesk/ui/editor.py" line="219"/>
-        <source>Close-out</source>
-        <translation>Päättäminen ja palaute</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="171"/>
+        <location filename="../../otdesk/ui/editor.py" line="154"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="127"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Sealed</source>
         <translation>Lukittu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="221"/>
-        <source>Session</source>
-        <translation>Konsultaatiotapaaminen</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="223"/>
-        <source>Session date</source>
-        <translation>Tapaamisen päivämäärä</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="225"/>
-        <source>Session &amp;date</source>
-        <translation>Tapaamisen &amp;päivämäärä</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="227"/>
-        <source>Duration in minutes</source>
-        <translation>Kesto minuutteina</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="230"/>
-        <source>D&amp;uration</source>
-        <translation>K&amp;esto</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="231"/>
-        <source>Mode</source>
-        <translation>Toteutustapa</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="234"/>
-        <source>&amp;Mode</source>
-        <translation>Toteut&amp;ustapa</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="236"/>
-        <source>Requester&apos;s feedback</source>
-        <translation>Pyytäjän palaute</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="238"/>
-        <source>Feedback score from 1 to 5</source>
-        <translation>Palautteen arvosana 1–5</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="240"/>
-        <source>Score (1–5)</source>
-        <translation>Arvosana (1–5)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="241"/>
-        <source>Feedback comment</source>
-        <translation>Palautteen kommentti</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="243"/>
-        <source>Comment</source>
-        <translation>Kommentti</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="263"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="318"/>
+        <location filename="../../otdesk/ui/editor.py" line="262"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Yhteenveto on toimitettu, ja tiedot on lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="431"/>
+        <location filename="../../otdesk/ui/editor.py" line="373"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="447"/>
+        <location filename="../../otdesk/ui/editor.py" line="389"/>
         <source>Saved %1</source>
         <translation>Tallennettu klo %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="451"/>
+        <location filename="../../otdesk/ui/editor.py" line="393"/>
         <source>NOT SAVED — trying again</source>
         <translation>EI TALLENNETTU — yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="459"/>
+        <location filename="../../otdesk/ui/editor.py" line="401"/>
         <source>(organisation not given)</source>
         <translation>(organisaatiota ei kirjattu)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="461"/>
+        <location filename="../../otdesk/ui/editor.py" line="403"/>
         <source>Status: %1</source>
         <translation>Tila: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="464"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>intake due</source>
         <translation>käsittelyyn otto viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="464"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>preparation due</source>
         <translation>ennakkokäsittely viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="465"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="465"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="471"/>
+        <location filename="../../otdesk/ui/editor.py" line="413"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="480"/>
+        <location filename="../../otdesk/ui/editor.py" line="422"/>
         <source>Intake due %1</source>
         <translation>Käsittelyyn otto viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="482"/>
+        <location filename="../../otdesk/ui/editor.py" line="424"/>
         <source>preparation due %1</source>
         <translation>ennakkokäsittely viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="488"/>
+        <location filename="../../otdesk/ui/editor.py" line="430"/>
         <source>Reason: %1</source>
         <translation>Syy: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="515"/>
+        <location filename="../../otdesk/ui/editor.py" line="457"/>
         <source>Why is the request %1?</source>
         <translation>Pyyntö: %1. Mikä on syy?</translation>
     </message>
@@ -482,238 +386,54 @@
     </message>
 </context>
 <context>
-    <name>IntakePage</name>
+    <name>FieldWidgets</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="115"/>
-        <source>Request</source>
-        <translation>Pyyntö</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="27"/>
+        <source>Remove</source>
+        <translation>Poista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="119"/>
-        <source>Deadlines</source>
-        <translation>Määräajat</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="28"/>
+        <source>Add a &amp;rating</source>
+        <translation>Lisää &amp;arvio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="128"/>
-        <source>Requester</source>
-        <translation>Pyytävä ammattilainen</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="29"/>
+        <source>Add an &amp;option</source>
+        <translation>Lisää &amp;vaihtoehto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
-        <source>Name</source>
-        <translation>Nimi</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="30"/>
+        <source>Add a &amp;step</source>
+        <translation>Lisää toimen&amp;pide</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Nimi</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="31"/>
+        <source>suggested</source>
+        <translation>ehdotettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
-        <source>&amp;Title</source>
-        <translation>Tehtä&amp;vänimike</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
-        <source>Title</source>
-        <translation>Tehtävänimike</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
-        <source>e.g. social worker</source>
-        <translation>esim. sosiaalityöntekijä</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organisaatio</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
-        <source>Organisation</source>
-        <translation>Organisaatio</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="136"/>
-        <source>Sector</source>
-        <translation>Sektori</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
-        <source>&amp;Sector</source>
-        <translation>Sekto&amp;ri</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="139"/>
-        <source>Wellbeing region</source>
-        <translation>Hyvinvointialue</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
-        <source>Wellbeing &amp;region</source>
-        <translation>&amp;Hyvinvointialue</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
-        <source>&amp;Phone</source>
-        <translation>&amp;Puhelin</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
-        <source>Phone</source>
-        <translation>Puhelin</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
-        <source>&amp;E-mail</source>
-        <translation>&amp;Sähköposti</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
-        <source>E-mail</source>
-        <translation>Sähköposti</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="148"/>
-        <source>The request</source>
-        <translation>Pyynnön sisältö</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="150"/>
-        <source>Channel</source>
-        <translation>Yhteydenottotapa</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
-        <source>C&amp;hannel</source>
-        <translation>&amp;Yhteydenottotapa</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="153"/>
-        <source>Received</source>
-        <translation>Saapunut</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
-        <source>Recei&amp;ved</source>
-        <translation>Saap&amp;unut</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="156"/>
-        <source>The consultation question</source>
-        <translation>Konsultaatiokysymys</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
-        <source>&amp;Question</source>
-        <translation>Kysy&amp;mys</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="159"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="162"/>
-        <source>Situation categories</source>
-        <translation>Tilanneluokat</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="166"/>
-        <source>Client data</source>
-        <translation>Asiakastiedot</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <location filename="../../otdesk/ui/field_widgets.py" line="32"/>
         <source>&amp;Anonymous (no data identifying the client)</source>
         <translation>&amp;Anonyymi (ei asiakkaan tunnistetietoja)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
+        <location filename="../../otdesk/ui/field_widgets.py" line="34"/>
         <source>&amp;Identified, with the client&apos;s consent</source>
         <translation>Tunn&amp;istettava, asiakkaan suostumuksella</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
-        <source>Anonymity</source>
-        <translation>Anonymiteetti</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="36"/>
+        <source>Not asked yet</source>
+        <translation>Ei vielä kysytty</translation>
     </message>
+</context>
+<context>
+    <name>IntakePage</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="176"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
-        <source>Consent given by</source>
-        <translation>Suostumuksen antaja</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="178"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
-        <source>Consent given on</source>
-        <translation>Suostumus annettu</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="181"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
-        <source>Scope of consent</source>
-        <translation>Suostumuksen laajuus</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="183"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="186"/>
-        <source>Form of consent</source>
-        <translation>Suostumuksen muoto</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="187"/>
-        <source>Recorded by</source>
-        <translation>Kirjaaja</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="188"/>
-        <source>Consent recorded by</source>
-        <translation>Suostumuksen kirjaaja</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
-        <source>Client (identifying details)</source>
-        <translation>Asiakas (tunnistetiedot)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
-        <source>Client</source>
-        <translation>Asiakas</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
-        <source>Consultation</source>
-        <translation>Konsultaatio</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
-        <source>Consultants</source>
-        <translation>Konsultoijat</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
-        <source>Names, separated by commas</source>
-        <translation>Nimet pilkuilla erotettuina</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
-        <source>Consul&amp;tants</source>
-        <translation>Konsultoi&amp;jat</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="202"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="204"/>
-        <source>Taken into processing on</source>
-        <translation>Otettu käsittelyyn</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="207"/>
-        <source>Experts</source>
-        <translation>Asiantuntijat</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
-        <source>suggested</source>
-        <translation>ehdotettu</translation>
+        <location filename="../../otdesk/ui/intake_page.py" line="28"/>
+        <source>Deadlines</source>
+        <translation>Määräajat</translation>
     </message>
 </context>
 <context>
@@ -807,7 +527,7 @@
         <translation>Kirjoita tunnuslause uudelleen:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="61"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="64"/>
         <source>The passphrases differ. Try again.</source>
         <translation>Tunnuslauseet eivät täsmää. Yritä uudelleen.</translation>
     </message>
@@ -826,17 +546,17 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="72"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="73"/>
         <source>Your contact details</source>
         <translation>Yhteystietosi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="75"/>
         <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
         <translation>Yhteenveto kertoo pyytäjälle, miten sinut tavoittaa. Nämä tiedot tulostuvat sen yhteystietolaatikkoon, ja nimesi kirjataan tapahtumalokiin. Voit muuttaa niitä myöhemmin kohdassa Työkalut → Asetukset.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="81"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="82"/>
         <source>&amp;Later</source>
         <translation>&amp;Myöhemmin</translation>
     </message>
@@ -844,47 +564,47 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="22"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
         <source>Your name</source>
         <translation>Nimesi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
         <source>Your title</source>
         <translation>Ammattinimikkeesi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
         <source>e.g. OT coordinator, psychologist</source>
         <translation>esim. OT-koordinaattori, psykologi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
         <source>Your phone number</source>
         <translation>Puhelinnumerosi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="27"/>
         <source>Your e-mail address</source>
         <translation>Sähköpostiosoitteesi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="33"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
         <source>&amp;Name</source>
         <translation>&amp;Nimi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
         <source>&amp;Title</source>
         <translation>Ni&amp;Nimikeamp;mike</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
         <source>P&amp;hone</source>
         <translation>&amp;Puhelin</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="37"/>
         <source>&amp;E-mail</source>
         <translation>&amp;Sähköposti</translation>
     </message>
@@ -892,7 +612,7 @@
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../otdesk/ui/list_editors.py" line="161"/>
+        <location filename="../../otdesk/ui/list_editors.py" line="157"/>
         <source>Remove row %1 and what is written in it?</source>
         <translation>Poistetaanko rivi %1 ja siihen kirjoitettu teksti?</translation>
     </message>
@@ -900,39 +620,39 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="80"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="90"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="120"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="83"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="123"/>
         <source>Recovery code</source>
         <translation>Palautuskoodi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="81"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="84"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
         <translation>Kirjoita tämä palautuskoodi ylös tai tulosta se ja säilytä sitä lukitussa paikassa. Koodi näytetään vain nyt. Sillä saat tietosi auki, jos avainsäilö tai tunnuslause katoaa.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="92"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
         <source>&amp;Print…</source>
         <translation>&amp;Tulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
         <source>Print the recovery code</source>
         <translation>Tulosta palautuskoodi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="98"/>
         <source>I have &amp;written down or printed the code</source>
         <translation>Olen &amp;kirjoittanut koodin ylös tai tulostanut sen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="99"/>
         <source>I have written down or printed the code</source>
         <translation>Olen kirjoittanut koodin ylös tai tulostanut sen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="97"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="100"/>
         <source>&amp;Continue</source>
         <translation>&amp;Jatka</translation>
     </message>

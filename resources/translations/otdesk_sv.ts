@@ -39,238 +39,142 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="64"/>
         <source>Guiding questions</source>
         <translation>Stödfrågor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
-        <source>Add a &amp;rating</source>
-        <translation>Lägg till &amp;bedömning</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
-        <source>Add an &amp;option</source>
-        <translation>Lägg till alter&amp;nativ</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
-        <source>Add a &amp;step</source>
-        <translation>Lägg till åt&amp;gärd</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
-        <source>Remove</source>
-        <translation>Ta bort</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="87"/>
-        <source>Not asked yet</source>
-        <translation>Inte frågat ännu</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="90"/>
+        <location filename="../../otdesk/ui/editor.py" line="67"/>
         <source>← &amp;List</source>
         <translation>← &amp;Lista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="91"/>
+        <location filename="../../otdesk/ui/editor.py" line="68"/>
         <source>Back to the list</source>
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="94"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="98"/>
+        <location filename="../../otdesk/ui/editor.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Next deadline</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="105"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="109"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Missing information</source>
         <translation>Uppgifter som saknas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="119"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Pages of the consultation</source>
         <translation>Konsultationens sidor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="160"/>
-        <source>Request</source>
-        <translation>Begäran</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="168"/>
-        <location filename="../../otdesk/ui/editor.py" line="219"/>
-        <source>Close-out</source>
-        <translation>Avslut och respons</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="171"/>
+        <location filename="../../otdesk/ui/editor.py" line="154"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="127"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Sealed</source>
         <translation>Låst</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="221"/>
-        <source>Session</source>
-        <translation>Konsultationsmöte</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="223"/>
-        <source>Session date</source>
-        <translation>Mötesdatum</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="225"/>
-        <source>Session &amp;date</source>
-        <translation>Mötes&amp;datum</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="227"/>
-        <source>Duration in minutes</source>
-        <translation>Längd i minuter</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="230"/>
-        <source>D&amp;uration</source>
-        <translation>Lä&amp;ngd</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="231"/>
-        <source>Mode</source>
-        <translation>Mötesform</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="234"/>
-        <source>&amp;Mode</source>
-        <translation>Mötes&amp;form</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="236"/>
-        <source>Requester&apos;s feedback</source>
-        <translation>Respons från den begärande yrkespersonen</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="238"/>
-        <source>Feedback score from 1 to 5</source>
-        <translation>Responsens betyg från 1 till 5</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="240"/>
-        <source>Score (1–5)</source>
-        <translation>Betyg (1–5)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="241"/>
-        <source>Feedback comment</source>
-        <translation>Kommentar i responsen</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="243"/>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="263"/>
+        <location filename="../../otdesk/ui/editor.py" line="207"/>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="318"/>
+        <location filename="../../otdesk/ui/editor.py" line="262"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Sammanfattningen har överlämnats och uppgifterna är låsta. Skriv senare ändringar som daterade tillägg på sidan Sammanfattning.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="365"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="431"/>
+        <location filename="../../otdesk/ui/editor.py" line="373"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="447"/>
+        <location filename="../../otdesk/ui/editor.py" line="389"/>
         <source>Saved %1</source>
         <translation>Sparad kl. %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="451"/>
+        <location filename="../../otdesk/ui/editor.py" line="393"/>
         <source>NOT SAVED — trying again</source>
         <translation>INTE SPARAD — försöker igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="459"/>
+        <location filename="../../otdesk/ui/editor.py" line="401"/>
         <source>(organisation not given)</source>
         <translation>(organisation inte angiven)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="461"/>
+        <location filename="../../otdesk/ui/editor.py" line="403"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="464"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>intake due</source>
         <translation>mottagning senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="464"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>preparation due</source>
         <translation>förberedelse senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="465"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="465"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="471"/>
+        <location filename="../../otdesk/ui/editor.py" line="413"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="480"/>
+        <location filename="../../otdesk/ui/editor.py" line="422"/>
         <source>Intake due %1</source>
         <translation>Mottagning senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="482"/>
+        <location filename="../../otdesk/ui/editor.py" line="424"/>
         <source>preparation due %1</source>
         <translation>förberedelse senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="488"/>
+        <location filename="../../otdesk/ui/editor.py" line="430"/>
         <source>Reason: %1</source>
         <translation>Orsak: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="515"/>
+        <location filename="../../otdesk/ui/editor.py" line="457"/>
         <source>Why is the request %1?</source>
         <translation>Varför är begäran %1?</translation>
     </message>
@@ -482,238 +386,54 @@
     </message>
 </context>
 <context>
-    <name>IntakePage</name>
+    <name>FieldWidgets</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="115"/>
-        <source>Request</source>
-        <translation>Begäran</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="27"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="119"/>
-        <source>Deadlines</source>
-        <translation>Tidsfrister</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="28"/>
+        <source>Add a &amp;rating</source>
+        <translation>Lägg till &amp;bedömning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="128"/>
-        <source>Requester</source>
-        <translation>Yrkespersonen som begär konsultation</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="29"/>
+        <source>Add an &amp;option</source>
+        <translation>Lägg till alter&amp;nativ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="130"/>
-        <source>Name</source>
-        <translation>Namn</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="30"/>
+        <source>Add a &amp;step</source>
+        <translation>Lägg till åt&amp;gärd</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="131"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Namn</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="31"/>
+        <source>suggested</source>
+        <translation>föreslagen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
-        <source>&amp;Title</source>
-        <translation>&amp;Titel</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="132"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="133"/>
-        <source>e.g. social worker</source>
-        <translation>t.ex. socialarbetare</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="134"/>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="135"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="136"/>
-        <source>Sector</source>
-        <translation>Sektor</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="138"/>
-        <source>&amp;Sector</source>
-        <translation>&amp;Sektor</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="139"/>
-        <source>Wellbeing region</source>
-        <translation>Välfärdsområde</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="142"/>
-        <source>Wellbeing &amp;region</source>
-        <translation>Välfä&amp;rdsområde</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
-        <source>&amp;Phone</source>
-        <translation>Tele&amp;fon</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="143"/>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
-        <source>&amp;E-mail</source>
-        <translation>E-&amp;post</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="144"/>
-        <source>E-mail</source>
-        <translation>E-post</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="148"/>
-        <source>The request</source>
-        <translation>Begärans innehåll</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="150"/>
-        <source>Channel</source>
-        <translation>Kontaktsätt</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="152"/>
-        <source>C&amp;hannel</source>
-        <translation>Konta&amp;ktsätt</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="153"/>
-        <source>Received</source>
-        <translation>Inkommen</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="155"/>
-        <source>Recei&amp;ved</source>
-        <translation>&amp;Inkommen</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="156"/>
-        <source>The consultation question</source>
-        <translation>Konsultationsfrågan</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="158"/>
-        <source>&amp;Question</source>
-        <translation>Frå&amp;ga</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="159"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="162"/>
-        <source>Situation categories</source>
-        <translation>Situationskategorier</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="166"/>
-        <source>Client data</source>
-        <translation>Klientuppgifter</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="169"/>
+        <location filename="../../otdesk/ui/field_widgets.py" line="32"/>
         <source>&amp;Anonymous (no data identifying the client)</source>
         <translation>Anon&amp;ym (inga uppgifter som identifierar klienten)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
+        <location filename="../../otdesk/ui/field_widgets.py" line="34"/>
         <source>&amp;Identified, with the client&apos;s consent</source>
         <translation>I&amp;dentifierad, med klientens samtycke</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="170"/>
-        <source>Anonymity</source>
-        <translation>Anonymitet</translation>
+        <location filename="../../otdesk/ui/field_widgets.py" line="36"/>
+        <source>Not asked yet</source>
+        <translation>Inte frågat ännu</translation>
     </message>
+</context>
+<context>
+    <name>IntakePage</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="176"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="177"/>
-        <source>Consent given by</source>
-        <translation>Samtycke givet av</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="178"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="180"/>
-        <source>Consent given on</source>
-        <translation>Samtycke givet den</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="181"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="182"/>
-        <source>Scope of consent</source>
-        <translation>Samtyckets omfattning</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="183"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="186"/>
-        <source>Form of consent</source>
-        <translation>Samtyckets form</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="187"/>
-        <source>Recorded by</source>
-        <translation>Antecknat av</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="188"/>
-        <source>Consent recorded by</source>
-        <translation>Samtycket antecknat av</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="189"/>
-        <source>Client (identifying details)</source>
-        <translation>Klient (identifierande uppgifter)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="191"/>
-        <source>Client</source>
-        <translation>Klient</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="196"/>
-        <source>Consultation</source>
-        <translation>Konsultation</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="198"/>
-        <source>Consultants</source>
-        <translation>Konsulter</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="199"/>
-        <source>Names, separated by commas</source>
-        <translation>Namn, åtskilda med kommatecken</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="201"/>
-        <source>Consul&amp;tants</source>
-        <translation>Kons&amp;ulter</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="202"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="204"/>
-        <source>Taken into processing on</source>
-        <translation>Tagen till behandling den</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
-        <location filename="../../otdesk/ui/intake_page.py" line="207"/>
-        <source>Experts</source>
-        <translation>Experter</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="205"/>
-        <source>suggested</source>
-        <translation>föreslagen</translation>
+        <location filename="../../otdesk/ui/intake_page.py" line="28"/>
+        <source>Deadlines</source>
+        <translation>Tidsfrister</translation>
     </message>
 </context>
 <context>
@@ -807,7 +527,7 @@
         <translation>Skriv lösenfrasen igen:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="61"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="64"/>
         <source>The passphrases differ. Try again.</source>
         <translation>Lösenfraserna stämmer inte överens. Försök igen.</translation>
     </message>
@@ -826,17 +546,17 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="72"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="73"/>
         <source>Your contact details</source>
         <translation>Dina kontaktuppgifter</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="74"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="75"/>
         <source>The summary tells the requester how to reach you. These details are printed in its contact box and name you in the log. You can change them later in Tools → Settings.</source>
         <translation>Sammanfattningen berättar för beställaren hur du nås. Uppgifterna skrivs ut i dess kontaktruta och ditt namn antecknas i händelseloggen. Du kan ändra dem senare under Verktyg → Inställningar.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="81"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="82"/>
         <source>&amp;Later</source>
         <translation>&amp;Senare</translation>
     </message>
@@ -844,47 +564,47 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="22"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
         <source>Your name</source>
         <translation>Ditt namn</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="23"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
         <source>Your title</source>
         <translation>Din titel</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="24"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
         <source>e.g. OT coordinator, psychologist</source>
         <translation>t.ex. OT-koordinator, psykolog</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="25"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
         <source>Your phone number</source>
         <translation>Ditt telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="26"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="27"/>
         <source>Your e-mail address</source>
         <translation>Din e-postadress</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="33"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
         <source>&amp;Name</source>
         <translation>&amp;Namn</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="34"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
         <source>&amp;Title</source>
         <translation>&amp;Titel</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
         <source>P&amp;hone</source>
         <translation>Tele&amp;fon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
+        <location filename="../../otdesk/ui/profile_dialog.py" line="37"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-post</translation>
     </message>
@@ -892,7 +612,7 @@
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../otdesk/ui/list_editors.py" line="161"/>
+        <location filename="../../otdesk/ui/list_editors.py" line="157"/>
         <source>Remove row %1 and what is written in it?</source>
         <translation>Vill du ta bort rad %1 och det som står på den?</translation>
     </message>
@@ -900,39 +620,39 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="80"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="90"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="120"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="83"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="123"/>
         <source>Recovery code</source>
         <translation>Återställningskod</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="81"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="84"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
         <translation>Skriv ner eller skriv ut den här återställningskoden och förvara den inlåst. Den visas bara nu. Med den kan du öppna dina uppgifter om nyckelförrådet eller lösenfrasen går förlorad.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="92"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
         <source>Print the recovery code</source>
         <translation>Skriv ut återställningskoden</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="98"/>
         <source>I have &amp;written down or printed the code</source>
         <translation>Jag har skrivit &amp;ner eller skrivit ut koden</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="99"/>
         <source>I have written down or printed the code</source>
         <translation>Jag har skrivit ner eller skrivit ut koden</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="97"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="100"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsätt</translation>
     </message>
