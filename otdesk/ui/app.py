@@ -36,7 +36,8 @@ def share_the_interpreter() -> None:
 def hold_the_collector() -> None:
     """While the app starts, nearly everything it makes (modules, widgets) lives as
     long as the app: the garbage collector, which walked it 60 times in a start (~12 ms),
-    waits until :func:`settle_the_heap`."""
+    waits; from the main window on, its :class:`~otdesk.ui.collector.UiCollector` runs it
+    on the UI thread."""
     gc.disable()
 
 
@@ -45,8 +46,7 @@ def settle_the_heap() -> None:
     collector need not walk it again.  A full collection during a render on a worker
     then takes ~12 ms instead of 35–45 ms (measured with 20,000 consultations loaded),
     and the UI thread waits that much less."""
-    gc.freeze()
-    gc.enable()
+    gc.freeze()  # (automatic collection stays off: the window's UiCollector collects)
 
 
 def _has_display() -> bool:
@@ -161,7 +161,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
             raise unlock.failure
         return code
     finally:
-        gc.enable()  # (a start that ended before the window was up)
+        window.collector.stop()  # (Python collects again once no window is open)
         if unlock is not None:
             unlock.finish()
         app.setQuitOnLastWindowClosed(quit_on_close)

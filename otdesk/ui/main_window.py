@@ -25,6 +25,7 @@ from otdesk.config.policy import Policy
 from otdesk.config.settings import UserSettings
 from otdesk.storage.changes import Changes
 from otdesk.storage.vault import Vault
+from otdesk.ui.collector import UiCollector
 from otdesk.ui.consultation_list import ConsultationList
 from otdesk.ui.operations import OperationRunner
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.locked = False
         self.lock_screen = None
+        self.collector = UiCollector(self)  # no garbage collection on the workers' threads
         self.idle = None
         if vault is not None:
             self.attach(vault)
@@ -474,6 +476,7 @@ class MainWindow(QMainWindow):
         says "Saving…" and stays usable; a write the disk refused asks first."""
         if self._closed or self.runner is None:  # (the frame: nothing opened, nothing to store)
             self._closed = True
+            self.collector.stop()
             event.accept()
             return
         if self.summary is not None:
@@ -512,6 +515,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _finish_closing(self) -> None:
+        self.collector.stop()
         for warmup in (self._warmup, self._render_warmup):  # an import cut off by the end
             if warmup is not None:  # of the process could hang it (the import lock): each
                 warmup.join()  # takes well under a second
