@@ -25,7 +25,7 @@ from otdesk.core import domain
 from otdesk.core.field_path import FieldPath, FieldPathError
 from otdesk.core.hints import list_item
 from otdesk.core.kinds import RECORD_LISTS, KindError, kind_for
-from otdesk.core.texts import DEFAULT_LANGUAGE, Text, TextProblem, language_lists, language_text
+from otdesk.core.texts import Text, TextProblem, language_lists, language_text, pick
 
 TEMPLATE = "structure.toml"
 SCHEMA = 1
@@ -46,11 +46,9 @@ class TemplateError(ValueError):
 
 
 def tr(texts: Mapping[str, T], lang: str) -> T:
-    """``texts`` in ``lang``, falling back to Finnish (then any language there is)."""
-    value = texts.get(lang) or texts.get(DEFAULT_LANGUAGE)
-    if value:
-        return value
-    return next((v for v in texts.values() if v), "")  # type: ignore[return-value]
+    """``texts`` in ``lang``, falling back to Finnish (then any language there is): the
+    rule of :func:`otdesk.core.texts.pick`, for texts and lists of them alike."""
+    return pick(texts, lang)  # type: ignore[return-value]
 
 
 # --- the structure ------------------------------------------------------------------
