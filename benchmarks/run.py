@@ -34,7 +34,9 @@ plus, without budgets, ``search.*.ids`` (Repository.search_ids), ``search.*.all_
 Then the desktop app's own measures (:mod:`benchmarks.ui`: ``startup.ratio_10k``,
 ``startup.growth``, ``memory.peak_100k``, ``ui.block_100k.*``, ``list.sort_click_100k``,
 ``autosave.ui_block``, ``editor.keystroke_100k``), with ``QT_QPA_PLATFORM=offscreen``.
-Besides, ``summary.*`` (:mod:`benchmarks.summary`, no vault) and ``delivery.*``
+Besides, ``backup.*`` (:mod:`benchmarks.backup`: make_backup with its checks on the
+10,000 vault, ≤ 5 s, and MB/s on 500 consultations with their PDFs, each beside a plain
+copy of the same bytes), ``summary.*`` (:mod:`benchmarks.summary`, no vault) and ``delivery.*``
 (:mod:`benchmarks.delivery`: Save as PDF through the storage worker with Qt's event
 loop watched, in a vault of its own; ``--delivery-only`` runs just these).
 
@@ -464,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import summary
 
             measures += summary.measures()
+            from benchmarks import backup
+
+            measures += backup.measures(parent, (small, key))
         if big_budgets and not args.delivery_only:
             log("building 1,000 consultations …")
             tiny, tiny_key = make_vault(parent, "v1k")

@@ -112,6 +112,15 @@ class Policy:
     def auto_lock_minutes(self) -> int:
         return int(self.get("auto_lock_minutes"))
 
+    @property
+    def backup_dir(self) -> Path | None:
+        """The folder every verified backup is also copied to (a network home, a
+        removable drive), ``~`` and environment variables expanded now; None: not set."""
+        value = self.get("backup_dir")
+        if not value:
+            return None
+        return Path(os.path.expanduser(os.path.expandvars(value)))
+
     def retention_months(self, category: str | None = None) -> int | None:
         """Months a consultation of ``category`` is kept (None = no rule).  Not enforced
         yet: deletion after the retention time is future work."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from otdesk.config.policy import Policy, PolicyError
@@ -154,6 +154,8 @@ class _Loader:
             return str(target)
         if kind == "pem":
             return self.pem(name, value)
+        if kind == "dir":
+            return self.folder(name, value)
         raise AssertionError(kind)
 
     def zone(self, name: str, value: Any) -> str:
@@ -197,6 +199,19 @@ class _Loader:
         if not target.is_file():
             raise self.fail(name, "missing_file", file=str(target))
         return target
+
+    def folder(self, name: str, value: Any) -> str:
+        """A folder as written (``~`` and environment variables expanded where it is used,
+        :meth:`Policy.backup_dir`): a string that is, or expands to, an absolute path.  It
+        is not looked for here: a network home or a removable drive may be away now; the
+        backup says so when it is missing."""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(name, "wrong_type", expected="path")
+        text = value.strip()
+        expands = text.startswith("~") or "$" in text or "%" in text
+        if not expands and not (Path(text).is_absolute() or PureWindowsPath(text).is_absolute()):
+            raise self.fail(name, "wrong_type", expected="absolute path")
+        return text
 
     def pem(self, name: str, value: Any) -> str:
         from cryptography.hazmat.primitives import serialization

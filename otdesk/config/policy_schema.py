@@ -22,7 +22,7 @@ class Declared:
     the field of the user's settings it locks, if any."""
 
     default: Any
-    kind: str  # str, text, lang, zone, bool, days, minutes, retention, file, pem
+    kind: str  # str, text, lang, zone, bool, days, minutes, retention, file, pem, dir
     locks: str | None = None
 
 
@@ -38,6 +38,7 @@ SCHEMA: dict[str, Declared] = {
     "auto_lock_minutes": Declared(0, "minutes"),
     "escrow_public_key": Declared(None, "pem"),
     "expert_directory": Declared(None, "file"),
+    "backup_dir": Declared(None, "dir"),
     "retention": Declared({"default": None}, "retention"),
     "deadlines.intake_working_days": Declared(2, "days", locks="intake_working_days"),
     "deadlines.preparation_working_days": Declared(10, "days",
