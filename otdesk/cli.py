@@ -27,6 +27,7 @@ from otdesk.core.dates import use_zone
 from otdesk.core.errors import UserError, message
 from otdesk.core.profile import ConsultantProfile
 from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES
+from otdesk.dumps import forbid_core_dumps
 
 log = logging.getLogger("otdesk")
 
@@ -116,6 +117,32 @@ def build_parser() -> argparse.ArgumentParser:
     escrow.add_argument("--private-key", required=True, metavar="FILE",
                         help="IT's escrow private key (PEM); an encrypted key's password is "
                         "read from $OTDESK_ESCROW_KEY_PASSWORD")
+    salvage = sub.add_parser("salvage", parents=[common],
+                             help="copy what can still be read of a damaged vault into a new "
+                             "vault in DIR, with the same keys; the damaged one is only read")
+    salvage.add_argument("--out", required=True, metavar="DIR",
+                         help="a new or empty folder for the salvaged vault")
+    backup = sub.add_parser("backup", parents=[common],
+                            help="encrypted backups of the vault: make one now, list, verify, "
+                            "restore")
+    backup_sub = backup.add_subparsers(dest="backup_command", required=True,
+                                       parser_class=_Parser)
+    backup_sub.add_parser("now", parents=[common],
+                          help="make a backup now, verify it, and copy it to the policy's "
+                          "backup_dir when one is set")
+    backup_list = backup_sub.add_parser("list", parents=[common],
+                                        help="the backups, newest first")
+    backup_list.add_argument("--json", action="store_true")
+    backup_verify = backup_sub.add_parser("verify", parents=[common],
+                                          help="check a backup with the vault's key")
+    backup_verify.add_argument("id", metavar="ID", nargs="?",
+                               help="its id (backup list); default: the newest")
+    backup_restore = backup_sub.add_parser("restore", parents=[common],
+                                           help="put a verified backup in place of the "
+                                           "database; the current files are set aside, "
+                                           "never deleted")
+    backup_restore.add_argument("id", metavar="ID", nargs="?",
+                                help="its id (backup list); default: the newest verified")
     return p
 
 
@@ -138,10 +165,26 @@ def _add_common(parser: argparse.ArgumentParser, default) -> None:
 
 
 def _read_line(what: str) -> str:
-    line = sys.stdin.readline()
+    """One line of standard input, as UTF-8 text, without its line ending (and without
+    the byte order mark some Windows shells put first).  Raises UserError for no line
+    (``error.passphrase_stdin_empty``) or one that is not UTF-8 (``error.stdin_not_utf8``).
+
+    The bytes are read and decoded here, whatever encoding the locale gives sys.stdin."""
+    stream = sys.stdin
+    if stream is None:  # (no standard input at all: pythonw, a service)
+        raise UserError("error.passphrase_stdin_empty", what=what)
+    raw = getattr(stream, "buffer", None)
+    try:
+        if raw is not None:
+            data = raw.readline()
+            line = data.decode("utf-8") if isinstance(data, bytes) else data
+        else:
+            line = stream.readline()
+    except UnicodeDecodeError:
+        raise UserError("error.stdin_not_utf8", what=what) from None
     if not line:
         raise UserError("error.passphrase_stdin_empty", what=what)
-    return line.rstrip("\r\n")
+    return line.rstrip("\r\n").removeprefix("\ufeff")
 
 
 def _setup_logging(directory: Path) -> Path:
@@ -174,6 +217,7 @@ def log_exception(exc: BaseException) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     os.umask(0o077)  # every file OT Desk makes is the user's alone
+    forbid_core_dumps()  # before any secret is read (otdesk/dumps.py)
     lang = _early_lang(argv)
     log_path = Path("otdesk.log")
     try:
@@ -272,6 +316,10 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
         return cmd_recover(data, passphrase, lang)
     if command == "escrow-recover":
         return cmd_escrow_recover(data, Path(args.private_key), passphrase, lang)
+    if command == "salvage":
+        return cmd_salvage(data, Path(args.out), passphrase, lang, user)
+    if command == "backup":
+        return cmd_backup(args, data, passphrase, lang, org_policy)
     if command == "profile":
         return cmd_profile(settings.settings_path(data, settings.is_overridden(args.data_dir)),
                            args, lang)
@@ -372,6 +420,26 @@ def cmd_escrow_recover(data: Path, private_key: Path, new_passphrase: str | None
     print()
     print(message("cli.recovery_note", lang))
     return 0
+
+
+def cmd_salvage(data: Path, out: Path, passphrase: str | None, lang: str,
+                user: settings.UserSettings | None = None) -> int:
+    """Copy what still reads of the vault in ``data`` into a new vault in ``out`` (the
+    key from the keyring or the passphrase; the database need not open).  Exit 0 when
+    everything came, 1 when something was lost (the report says what)."""
+    from otdesk.storage import salvage
+    from otdesk.storage.vault import VaultPaths
+
+    paths = VaultPaths(data)
+    key = salvage.source_key(paths, passphrase=passphrase)
+    actor = user.profile.actor() if user is not None else None
+    report = salvage.salvage(paths, key, out, actor=actor)
+    for line in salvage.describe(report, data, lang):
+        print(line)
+    if report.complete:
+        return 0
+    print(message("salvage.incomplete", lang), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 def cmd_demo(vault, count: int, seed: int | None, lang: str,
@@ -534,6 +602,114 @@ def cmd_audit_verify(vault, lang: str) -> int:
     print(message("cli.audit_broken", lang, seq=check.first_bad, count=check.entries),
           file=sys.stderr)
     return EXIT_PROBLEM
+
+
+def cmd_backup(args: argparse.Namespace, data: Path, passphrase: str | None, lang: str,
+               org_policy: Policy) -> int:
+    """``otdesk backup now | list | verify | restore`` (otdesk/storage/backups.py)."""
+    from otdesk.storage.vault import VaultPaths
+
+    action = args.backup_command
+    if action == "now":
+        return cmd_backup_now(data, passphrase, lang, org_policy.backup_dir)
+    paths = VaultPaths(Path(data))
+    if action == "list":
+        return cmd_backup_list(paths, args.json, lang)
+    if action == "verify":
+        return cmd_backup_verify(paths, args.id, passphrase, lang)
+    if action == "restore":
+        return cmd_backup_restore(paths, args.id, passphrase, lang)
+    raise UserError("error.usage", detail=f"backup {action}")
+
+
+def cmd_backup_now(data: Path, passphrase: str | None, lang: str,
+                   backup_dir: Path | None) -> int:
+    from otdesk.storage import backups
+    from otdesk.storage.vault import open_vault
+
+    with open_vault(data, passphrase=passphrase) as vault:
+        info = backups.make_backup(vault.paths, vault.data_key, reason="manual",
+                                   backup_dir=backup_dir)
+    print(message("backup.done", lang, path=str(info.path), size=_size_text(info.size, lang)))
+    if info.copied_to is not None:
+        print(message("backup.copied", lang, path=str(info.copied_to)))
+    if info.copy_error is not None:
+        print(info.copy_error.message(lang), file=sys.stderr)
+        return EXIT_PROBLEM
+    return 0
+
+
+def cmd_backup_list(paths, as_json: bool, lang: str) -> int:
+    from otdesk.storage import backups
+
+    rows = backups.list_backups(paths)
+    if as_json:
+        json.dump([b.to_dict() for b in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    if not rows:
+        print(message("backup.list_empty", lang))
+        return 0
+    table = [(b.id, _when_text(b.created, lang), _size_text(b.size, lang),
+              _reason_text(b.reason, lang),
+              message("backup.verified_yes" if b.verified else "backup.verified_no", lang))
+             for b in rows]
+    head = tuple(message("backup.list_header", lang).split("|"))
+    widths = [max(len(str(r[i])) for r in (head, *table)) for i in range(len(head))]
+    for row in (head, *table):
+        print("  ".join(str(v).ljust(w) for v, w in zip(row, widths)).rstrip())
+    return 0
+
+
+def cmd_backup_verify(paths, backup_id: str | None, passphrase: str | None, lang: str) -> int:
+    from otdesk.storage import backups
+
+    info = backups.find_backup(paths, backup_id)
+    problems = backups.verify_backup(info, _backup_key(paths, info, passphrase))
+    if problems:
+        text = "; ".join(p.message(lang) if isinstance(p, backups.Problem) else str(p)
+                         for p in problems)
+        print(message("backup.verify_failed", lang, id=info.id, problems=text),
+              file=sys.stderr)
+        return EXIT_PROBLEM
+    print(message("backup.verify_ok", lang, id=info.id,
+                  consultations=info.counts.get("consultations", 0)))
+    return 0
+
+
+def cmd_backup_restore(paths, backup_id: str | None, passphrase: str | None,
+                       lang: str) -> int:
+    from otdesk.storage import backups
+
+    info = backups.find_backup(paths, backup_id, good=True)
+    aside = backups.restore_backup(paths, info.id, _backup_key(paths, info, passphrase))
+    print(message("backup.restored", lang, id=info.id, date=_when_text(info.created, lang)))
+    print(message("backup.set_aside", lang, path=str(aside)))
+    return 0
+
+
+def _backup_key(paths, info, passphrase: str | None) -> bytes:
+    """The data key from the key slots (keyring or passphrase), without opening the
+    database: the vault's own slots, or the backup's when those are gone."""
+    from otdesk.storage import backups
+    from otdesk.storage.vault import unlock_key
+
+    return unlock_key(backups.key_slots_for(paths, info), passphrase=passphrase)
+
+
+def _when_text(value: dt.datetime, lang: str) -> str:
+    return f"{dates.day_text(value)} {dates.clock_text(value, lang)}"
+
+
+def _size_text(size: int, lang: str) -> str:
+    mb = f"{size / 1_000_000:.1f}"
+    return message("backup.size_mb", lang, mb=mb if lang == "en" else mb.replace(".", ","))
+
+
+def _reason_text(reason: str, lang: str) -> str:
+    key = "backup.reason_" + reason.replace("-", "_")
+    shown = message(key, lang)
+    return reason if shown == key else shown
 
 
 if __name__ == "__main__":

@@ -68,6 +68,10 @@ class VaultPaths:
         return self.data_dir / SLOTS_NAME
 
     @property
+    def wal(self) -> Path:
+        return self.data_dir / (DB_NAME + "-wal")
+
+    @property
     def lock(self) -> Path:
         return self.data_dir / LOCK_NAME
 
@@ -87,18 +91,24 @@ class InitResult:
 
 
 def connect(path: Path, data_key: bytes, *, read_only: bool = False) -> sqlcipher.Connection:
-    """Open ``path`` with the raw ``data_key`` and set the pragmas; a ``read_only``
-    connection refuses every change (``PRAGMA query_only``).
+    """Open ``path`` with the raw ``data_key`` and set the pragmas.  A ``read_only``
+    connection is opened read-only by SQLite itself (``mode=ro``): it never writes to
+    the file or its WAL, not even when it is closed (a failed read-write open
+    checkpoints a WAL it could not read into the file and deletes it).
 
     Raises UserError("error.db_damaged") when the key is right but the file
     does not decrypt (the caller has checked the key against the key slots).
     """
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    if read_only:
+        conn = sqlcipher.connect(_read_only_uri(path), uri=True, isolation_level=None,
+                                 check_same_thread=False)
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in PRAGMAS:
+        for pragma in PRAGMAS[1:] if read_only else PRAGMAS:  # (journal_mode is a write)
             conn.execute(pragma)
         if read_only:
             conn.execute("PRAGMA query_only = ON")
@@ -108,6 +118,50 @@ def connect(path: Path, data_key: bytes, *, read_only: bool = False) -> sqlciphe
     return conn
 
 
+def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    return Path(path).resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+
+
+def prove(paths: VaultPaths, data_key: bytes) -> None:
+    """Before anything opens the database for writing: is it there, a file, not empty,
+    and does it (with its WAL) decrypt under ``data_key``?  Only read-only connections
+    are used, so a file that fails here is left exactly as it was.
+
+    Raises UserError: ``error.db_not_file``, ``error.db_empty``, ``error.wal_unreadable``
+    (the database alone reads, the WAL beside it does not: a foreign or damaged WAL),
+    ``error.db_damaged``.
+    """
+    try:
+        info = paths.db.stat()
+    except FileNotFoundError:
+        raise UserError("error.db_missing", path=str(paths.db)) from None
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError("error.db_not_file", path=str(paths.db))
+    if info.st_size == 0:
+        raise UserError("error.db_empty", path=str(paths.db))
+    try:
+        connect(paths.db, data_key, read_only=True).close()
+        return
+    except UserError as exc:
+        if exc.key != "error.db_damaged" or not paths.wal.exists():
+            raise
+    # the database and its WAL do not read together: does the database alone?
+    alone = sqlcipher.connect(_read_only_uri(paths.db, immutable=True), uri=True)
+    try:
+        alone.execute("PRAGMA cipher_log_level = NONE")
+        alone.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        alone.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        raise UserError("error.db_damaged") from None
+    finally:
+        alone.close()
+    raise UserError("error.wal_unreadable", path=str(paths.wal))
+
+
 def _migrations() -> list[tuple[int, str]]:
     folder = resources.files("otdesk.storage.migrations")
     found = []
@@ -115,6 +169,14 @@ def _migrations() -> list[tuple[int, str]]:
         if entry.name.endswith(".sql"):
             found.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
     return sorted(found)
+
+
+def _version(conn: sqlcipher.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _latest() -> int:
+    return max((n for n, _ in _migrations()), default=0)
 
 
 def migrate(conn: sqlcipher.Connection) -> int:
@@ -161,7 +223,8 @@ def _split_sql(script: str) -> list[str]:
 
 
 def acquire_lock(paths: VaultPaths) -> filelock.BaseFileLock:
-    lock = filelock.FileLock(str(paths.lock), timeout=0, mode=0o600)
+    # not thread-local: the app opens on its unlock thread and closes on the UI thread
+    lock = filelock.FileLock(str(paths.lock), timeout=0, mode=0o600, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout as exc:
@@ -292,7 +355,8 @@ class Vault:
         self.paths = paths
         self.conn = conn
         self.slots = slots
-        self._data_key = data_key
+        # a bytearray, zeroed on close (a bytes copy made for a connection cannot be)
+        self._data_key: bytearray | None = bytearray(data_key)
         self._lock = lock
         self.read_only = False  # see hand_over_writing()
         self.opening_unrecorded = False  # the disk was full when it opened
@@ -303,11 +367,18 @@ class Vault:
     def vault_id(self) -> str:
         return self.slots.vault_id
 
+    @property
+    def data_key(self) -> bytes:
+        """The raw key, for a connection of this vault's own (a backup, a salvage)."""
+        if self._data_key is None:
+            raise UserError("error.storage")
+        return bytes(self._data_key)
+
     def renew_recovery_code(self) -> str:
         """A new recovery code replaces the old one (e.g. after IT's escrow recovery,
         when the old code is lost).  Returns the code, to be shown once."""
         code = keyslots.new_recovery_code()
-        self.slots.set_recovery(self._data_key, code)
+        self.slots.set_recovery(self.data_key, code)
         try:
             self.slots.save(self.paths.slots)
         except OSError as exc:
@@ -320,7 +391,7 @@ class Vault:
         or a reader's (``read_only``)."""
         if self.conn is None:
             raise UserError("error.storage")
-        return connect(self.paths.db, self._data_key, read_only=read_only)
+        return connect(self.paths.db, self.data_key, read_only=read_only)
 
     def hand_over_writing(self) -> None:
         """From now on the storage worker writes (the desktop app): this connection
@@ -340,6 +411,9 @@ class Vault:
                 pass  # a full disk, say: the WAL stays and is replayed next time
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
+        if self._data_key is not None:
+            self._data_key[:] = bytes(len(self._data_key))
+            self._data_key = None
         self._lock.release()
 
     def __enter__(self) -> Vault:
@@ -362,12 +436,18 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
             data_key = unlock_key(slots, passphrase=passphrase, backend=backend)
         elif keyslots.key_check(data_key) != slots.check:
             raise UserError("error.key_wrong")
+        prove(paths, data_key)  # (read-only: a file that fails is left as it was)
         conn = connect(paths.db, data_key)
         try:
+            if 0 < _version(conn) < _latest():
+                _back_up_before_migrating(paths, data_key)
             migrate(conn)
         except sqlcipher.Error as exc:
             conn.close()
             raise storage_error(exc) from exc
+        except BaseException:
+            conn.close()
+            raise
     except BaseException:
         lock.release()
         raise
@@ -388,6 +468,18 @@ def open_vault(data_dir: Path, *, passphrase: str | None = None, backend=None,
     return vault
 
 
+def _back_up_before_migrating(paths: VaultPaths, data_key: bytes) -> None:
+    """The vault as it was, before a new version changes its schema.  A backup that
+    cannot be made (a full disk) does not keep the consultant out: each migration is one
+    transaction, rolled back when it fails."""
+    from otdesk.storage import backups
+
+    try:
+        backups.make_backup(paths, data_key, reason="before-migration")
+    except UserError as exc:
+        log.warning("no backup before migrating: %s", exc.key)
+
+
 def recover(data_dir: Path, recovery_code: str, *, new_passphrase: str | None = None,
             backend=None) -> str:
     """Unlock with the recovery code, then put the key back in the keyring or
@@ -398,6 +490,19 @@ def recover(data_dir: Path, recovery_code: str, *, new_passphrase: str | None = 
         slots = read_slots(paths)
         data_key = slots.unlock_recovery(recovery_code)
         return _rekey(paths, slots, data_key, new_passphrase, backend)
+    finally:
+        lock.release()
+
+
+def recover_with_passphrase(data_dir: Path, passphrase: str, *, backend=None) -> str:
+    """The keyring lost the key of a vault that also has a passphrase: unlock with it
+    and put the key back in the keyring.  Returns "keyring"."""
+    paths = VaultPaths(Path(data_dir))
+    lock = acquire_lock(paths)
+    try:
+        slots = read_slots(paths)
+        data_key = slots.unlock_passphrase(passphrase)
+        return _rekey(paths, slots, data_key, None, backend)
     finally:
         lock.release()
 
@@ -432,6 +537,7 @@ def _rekey(paths: VaultPaths, slots: keyslots.KeySlots, data_key: bytes,
 
 def _audit_offline(paths: VaultPaths, data_key: bytes, action: str) -> None:
     """Record a key event in the audit log of a vault whose lock we hold."""
+    prove(paths, data_key)
     conn = connect(paths.db, data_key)
     try:
         migrate(conn)

@@ -86,8 +86,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
     from PySide6.QtWidgets import QApplication
 
     from otdesk.ui.i18n import install_translators
-    from otdesk.ui.main_window import MainWindow
-    from otdesk.ui.unlock import Unlock, make_vault
+    from otdesk.ui.unlock import make_vault
 
     share_the_interpreter()
     hold_the_collector()
@@ -122,6 +121,28 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         user.language = lang  # (a language the policy sets is not the user's own choice)
     if first_run and user.profile.is_empty():
         ask_profile(user, lang, settings_file)
+    repair = None
+    try:
+        while True:  # once, or again after a repair that the damaged dialog asked for
+            code, window, passphrase = _run_window(app, data_dir, vault, passphrase, lang,
+                                                   user, settings_file, policy, repair)
+            repair, vault = window.repair_request, None
+            if repair is None:
+                return code
+    finally:
+        leave_the_language()
+
+
+def _run_window(app, data_dir: Path, vault, passphrase: str | None, lang: str,
+                user: UserSettings, settings_file: Path | None, policy: Policy,
+                repair: tuple[str, str | None] | None):
+    """One main window until it closes: the vault given (the first run's), or opened
+    beside the window's frame by :class:`~otdesk.ui.unlock.Unlock` (after ``repair``
+    when there is one).  Returns the exit code, the window and the passphrase that
+    opened the vault (for a second round)."""
+    from otdesk.ui.main_window import MainWindow
+    from otdesk.ui.unlock import Unlock
+
     window = MainWindow(vault, lang=lang, settings=user, settings_file=settings_file,
                         policy=policy)
     window.show()
@@ -150,7 +171,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
 
     if vault is None:  # the frame is on screen while the vault opens beside it
         app.processEvents()
-        unlock = Unlock(data_dir, passphrase, lang, window)
+        unlock = Unlock(data_dir, passphrase, lang, window, repair=repair)
         unlock.done.connect(unlocked)
         unlock.start()
     else:
@@ -159,7 +180,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         code = app.exec()
         if unlock is not None and unlock.failure is not None:
             raise unlock.failure
-        return code
+        return code, window, unlock.passphrase if unlock is not None else passphrase
     finally:
         window.collector.stop()  # (Python collects again once no window is open)
         if unlock is not None:
@@ -167,4 +188,3 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         app.setQuitOnLastWindowClosed(quit_on_close)
         if opened[0] is not None:
             opened[0].close()
-        leave_the_language()

@@ -15,10 +15,12 @@ from otdesk.storage import keyslots
 class PassphraseDialog(QDialog):
     """Asks for a passphrase (twice when choosing one); shows what was wrong inline."""
 
-    def __init__(self, prompt: str, confirm: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, prompt: str, confirm: bool = False, parent: QWidget | None = None,
+                 *, offer_recovery: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("OT Desk")
         self.confirm = confirm
+        self.wants_recovery = False  # "Forgotten?" was pressed
         label = QLabel(prompt)
         label.setWordWrap(True)
         self.passphrase = QLineEdit()
@@ -37,6 +39,13 @@ class PassphraseDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        self.forgotten = QPushButton(self.tr("&Forgotten? Use the recovery code…"))
+        self.forgotten.setAutoDefault(False)
+        self.forgotten.clicked.connect(self._forgotten)
+        if offer_recovery:
+            buttons.addButton(self.forgotten, QDialogButtonBox.ButtonRole.ResetRole)
+        else:
+            self.forgotten.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.passphrase)
@@ -57,6 +66,10 @@ class PassphraseDialog(QDialog):
         self.resize(width, self.layout().totalHeightForWidth(width))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+    def _forgotten(self) -> None:
+        self.wants_recovery = True
+        self.reject()
 
     def _check(self) -> None:
         if self.confirm:

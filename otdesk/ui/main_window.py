@@ -13,7 +13,7 @@ import dataclasses
 import importlib
 import threading
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -77,9 +77,20 @@ class Opened:
         self.sealed = store.repository.is_sealed(consultation_id)
 
 
+#: how often the window asks whether a backup of the editing is due (backups.due)
+BACKUP_CHECK_MS = 5 * 60 * 1000
+#: how long closing waits for the closing backup (a 10,000-consultation vault: ~1 s)
+CLOSE_BACKUP_S = 60
+
+
 class MainWindow(QMainWindow):
     """The app's one window.  Made without a vault it is the frame, shown at once while
     the vault opens (:meth:`attach` fills it); made with one, it is whole at once."""
+
+    #: a backup ended (BackupInfo or None, error or None): from the backup thread
+    _backup_done = Signal(object, object)
+    #: the check of the file after the start found damage (the UserError)
+    _file_damaged = Signal(object)
 
     def __init__(self, vault: Vault | None, lang: str = "fi",
                  settings: UserSettings | None = None, settings_file=None,
@@ -109,6 +120,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saving_label = QLabel()  # "Saving…" while closing waits for the disk
         self.saving_label.setAccessibleName(self.tr("Saving"))
+        self.backup_label = QLabel()  # a backup that failed, until one succeeds
+        self.backup_label.setWordWrap(True)
+        self.backup_label.setAccessibleName(self.tr("Backup"))
+        self.statusBar().addWidget(self.backup_label, 1)
         self.statusBar().addPermanentWidget(self.saving_label)
         self.statusBar().hide()
         self._build_menus()
@@ -119,6 +134,15 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.locked = False
         self.lock_screen = None
+        #: the damaged dialog's choice ("restore" or "salvage", backup id): run_app does
+        #: it once this window has closed, and opens the vault again
+        self.repair_request: tuple[str, str | None] | None = None
+        self.backups = None  # the BackupWorker (attach)
+        self._edited_since_backup = False
+        self._backup_done.connect(self._backed_up)
+        self._file_damaged.connect(self._damaged)
+        self._check: threading.Thread | None = None  # the file's check (_first_listed)
+        self._damage_told = False
         self.collector = UiCollector(self)  # no garbage collection on the workers' threads
         self.idle = None
         if vault is not None:
@@ -144,6 +168,8 @@ class MainWindow(QMainWindow):
         self.runner.saved.connect(self._saved)
         self.runner.failed.connect(self._failed)
         self.runner.changed.connect(self._changed)
+        self.runner.damaged.connect(self._damaged)
+        self._start_backups(vault)
         for action in self._vault_actions:
             action.setEnabled(True)
         self.list.reload()
@@ -162,6 +188,20 @@ class MainWindow(QMainWindow):
         if not self._warming:
             self._warming = True
             QTimer.singleShot(0, self._start_warmup)
+            self._check = _started(self._check_file, "otdesk-check")
+
+    def _check_file(self) -> None:
+        """On a thread of its own: every page of the file (storage/health.py); damage
+        brings the damaged dialog."""
+        from otdesk.storage import health
+
+        yield_to_the_ui()
+        try:
+            if health.damaged_pages(self.vault.paths, self.vault.data_key):
+                self._file_damaged.emit(UserError("error.db_damaged"))
+        except UserError as exc:  # (the file went away meanwhile, say: the writes tell)
+            if exc.key == "error.db_damaged":
+                self._file_damaged.emit(exc)
 
     def _start_warmup(self) -> None:
         """The editor's imports on a thread of their own, then its pieces in idle time."""
@@ -219,9 +259,77 @@ class MainWindow(QMainWindow):
         """A write on the worker: the views that show what it touched update."""
         if self._closed:
             return
+        self._edited(changes)
         self.list.on_changed(changes)
         if "experts" in changes.tables:
             self._read_experts()
+
+    # -- backups ------------------------------------------------------------------------------
+
+    def _start_backups(self, vault: Vault) -> None:
+        """Backups on a thread of their own (never in the write queue): every two hours of
+        editing, after a delivery, when the window closes (otdesk/storage/backups.py)."""
+        from otdesk.storage.backup_worker import BackupWorker
+
+        self.backups = BackupWorker(vault.paths, vault.data_key,
+                                    backup_dir=self.policy.backup_dir,
+                                    on_done=self._backup_done.emit)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self._backup_if_due)
+        self._backup_timer.start(BACKUP_CHECK_MS)
+
+    def _edited(self, changes: Changes) -> None:
+        """Consultations written or deleted, deliveries made: what a backup must catch
+        (not what the worker derives on its own: due dates, labels, the first start's
+        expert directory; an edit of the directory is in the next backup)."""
+        if changes.consultations or changes.deleted or "deliveries" in changes.tables:
+            self._edited_since_backup = True
+        if "deliveries" in changes.tables and self.backups is not None:
+            self._edited_since_backup = False  # (this one holds the delivery)
+            self.backups.request("delivery")  # queued, coalesced: the delivery never waits
+
+    def _backup_if_due(self) -> None:
+        from otdesk.storage import backups
+
+        if self.backups is not None and not self._closing and backups.due(
+                self.backups.last_success, self._edited_since_backup, dates.now()):
+            self._edited_since_backup = False
+            self.backups.request("interval")
+
+    def _backed_up(self, info, error) -> None:
+        """Said where the consultant sees it until a backup succeeds; never hidden."""
+        if self._closed:
+            return
+        if error is None:
+            self.backup_label.clear()
+            if not self._closing:
+                self.statusBar().hide()
+            return
+        text = error.message(self.lang) if isinstance(error, UserError) else \
+            UserError("backup.failed_unexpectedly").message(self.lang)
+        self.backup_label.setText("⚠ " + text)
+        self.backup_label.setAccessibleDescription(text)
+        self.statusBar().show()
+
+    def _damaged(self, error: UserError) -> None:
+        """A read or a write found the file damaged: say so, with the ways back; a
+        restore or a salvage runs once this window has closed (run_app)."""
+        if self._closed or self._closing or self._damage_told:
+            return
+        self._damage_told = True
+        from otdesk.storage import backups
+        from otdesk.ui.damaged_dialog import DamagedVaultDialog
+
+        try:
+            newest = backups.newest_good(self.vault.paths)
+        except UserError:
+            newest = None
+        dialog = DamagedVaultDialog(error.key, error.message(self.lang), newest, self.lang,
+                                    self)
+        dialog.exec()
+        if dialog.choice in ("restore", "salvage"):
+            self.repair_request = (dialog.choice, newest.id if newest is not None else None)
+        self.close()  # (Quit too: the next start asks again)
 
     def _read_experts(self) -> None:
         self.runner.read(lambda store: store.directory.all(), self._experts_read,
@@ -488,6 +596,9 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.writer.retry()
         if self.writer.idle() and not self.writer.unsaved():
+            if self._back_up_on_close():
+                event.ignore()  # (_wait_for_backup closes)
+                return
             self._finish_closing()
             event.accept()
             return
@@ -511,15 +622,47 @@ class MainWindow(QMainWindow):
                 self.stack.setEnabled(True)
                 self.statusBar().hide()
                 return
+        if self._back_up_on_close():
+            return  # (_wait_for_backup closes)
+        self._finish_closing()
+        self.close()
+
+    def _back_up_on_close(self) -> bool:
+        """Ask for the closing backup when anything was written since the last one;
+        True while closing waits for it (the window says so)."""
+        if self.backups is None:
+            return False
+        if self._edited_since_backup:
+            self._edited_since_backup = False
+            self.backups.request("close")
+        if not self.backups.busy:
+            return False
+        self.saving_label.setText(self.tr("Making a backup…"))
+        self.statusBar().show()
+        self.stack.setEnabled(False)
+        self._backup_wait_started = dates.now()
+        QTimer.singleShot(CLOSE_POLL_MS, self._wait_for_backup)
+        return True
+
+    def _wait_for_backup(self) -> None:
+        waited = (dates.now() - self._backup_wait_started).total_seconds()
+        if self.backups.busy and waited < CLOSE_BACKUP_S:
+            QTimer.singleShot(CLOSE_POLL_MS, self._wait_for_backup)
+            return
         self._finish_closing()
         self.close()
 
     def _finish_closing(self) -> None:
         self.collector.stop()
-        for warmup in (self._warmup, self._render_warmup):  # an import cut off by the end
-            if warmup is not None:  # of the process could hang it (the import lock): each
-                warmup.join()  # takes well under a second
+        # an import cut off by the end of the process could hang it (the import lock), and
+        # the file's check holds a connection: each takes well under a second (10,000)
+        for warmup in (self._warmup, self._render_warmup, self._check):
+            if warmup is not None:
+                warmup.join()
         self.runner.close(timeout=5)
+        if self.backups is not None:
+            self._backup_timer.stop()
+            self.backups.close(timeout=1)  # (a closing backup was waited for above)
         if self.idle is not None:
             self.idle.stop()
         self._closed = True

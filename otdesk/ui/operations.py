@@ -31,14 +31,17 @@ class OperationRunner(QObject):
     failed = Signal(int, object)
     #: what a write changed (Changes)
     changed = Signal(object)
+    #: a read or a write found the database file damaged (the UserError; said once)
+    damaged = Signal(object)
 
     def __init__(self, vault, *, actor: str | None = None, rules=None, expert_defaults=None,
                  parent=None) -> None:
         super().__init__(parent)
         self.closed = False
+        self._damage_told = False
         self._arrived.connect(self._deliver)
         self.writer = BackgroundWriter(vault, on_saved=self.saved.emit,
-                                       on_error=self.failed.emit,
+                                       on_error=self._save_failed,
                                        on_changed=self.changed.emit, actor=actor, rules=rules,
                                        expert_defaults=expert_defaults)
         self.reader = BackgroundReader(vault)
@@ -64,6 +67,16 @@ class OperationRunner(QObject):
         self.closed = True
         return saved
 
+    def _save_failed(self, consultation_id: int, error: Any) -> None:  # (the worker's thread)
+        self.failed.emit(consultation_id, error)
+        self._arrived.emit(self._check_damage, error)
+
     def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
         if not self.closed:  # a late answer after the window closed
             callback(value)
+            self._check_damage(value)
+
+    def _check_damage(self, value: Any) -> None:
+        if getattr(value, "key", None) == "error.db_damaged" and not self._damage_told:
+            self._damage_told = True
+            self.damaged.emit(value)

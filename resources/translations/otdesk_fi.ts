@@ -182,53 +182,53 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="291"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="287"/>
         <source>Search all text…</source>
         <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Hae kaikesta tekstistä…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="292"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="288"/>
         <source>Search consultations</source>
         <translation>Hae konsultaatioita</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="295"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="291"/>
         <source>Show status</source>
         <translation>Näytettävä tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="296"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="292"/>
         <source>All statuses</source>
         <translation>Kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="297"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="293"/>
         <source>Open (not closed)</source>
         <translation>Avoimet (ei päättyneet)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="300"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="296"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="301"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="297"/>
         <source>New consultation</source>
         <translation>Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="308"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="304"/>
         <source>Consultations</source>
         <translation>Konsultaatiot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="331"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="327"/>
         <source>Number of consultations shown</source>
         <translation>Näytettyjen konsultaatioiden määrä</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="379"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="375"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultaatio</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="381"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="377"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n myöhässä</numerusform>
@@ -301,6 +301,75 @@
         <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedVaultDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="21"/>
+        <source>The database file of your OT Desk data is damaged: the key is right, but parts of the file cannot be read. Nothing has been deleted.</source>
+        <extracomment>the problems where nothing of the database can be read, so salvage has nothing to do</extracomment>
+        <translation>OT Deskin tietokantatiedosto on vioittunut: avain on oikea, mutta osaa tiedostosta ei voi lukea. Mitään ei ole poistettu.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="25"/>
+        <source>Beside the database there is a log file (otdesk.db-wal) that this key cannot read: it is damaged or comes from another vault. Nothing has been changed.</source>
+        <translation>Tietokannan vieressä on lokitiedosto (otdesk.db-wal), jota tällä avaimella ei voi lukea: se on vioittunut tai toisesta tietokannasta. Mitään ei ole muutettu.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="30"/>
+        <source>The database file of your OT Desk data is missing or empty, although its keys are there. No new empty database is made and nothing has been changed.</source>
+        <translation>OT Deskin tietokantatiedosto puuttuu tai on tyhjä, vaikka sen avaimet ovat tallessa. Uutta tyhjää tietokantaa ei luoda eikä mitään ole muutettu.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="46"/>
+        <source>OT Desk: the data file cannot be read</source>
+        <translation>OT Desk: tietotiedostoa ei voi lukea</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="50"/>
+        <source>What happened</source>
+        <translation>Mitä tapahtui</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="54"/>
+        <source>The newest good backup is from {day} at {time} ({count} consultations). Restoring it brings back everything saved until then; the current files are set aside, not deleted.</source>
+        <translation>Uusin kelvollinen varmuuskopio on {day} klo {time} ({count} konsultaatiota). Sen palauttaminen tuo takaisin kaiken siihen asti tallennetun; nykyiset tiedostot siirretään talteen, niitä ei poisteta.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="61"/>
+        <source>No backup was found in this computer&apos;s backup folder.</source>
+        <translation>Tämän tietokoneen varmuuskopiokansiosta ei löytynyt varmuuskopiota.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="64"/>
+        <source>Backup</source>
+        <translation>Varmuuskopio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="66"/>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Palauta varmuuskopio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="69"/>
+        <source>&amp;Salvage what can be read</source>
+        <translation>P&amp;elasta luettavissa oleva</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="71"/>
+        <source>Copies every consultation that can still be read into a new file with the same keys and says what could not be read.</source>
+        <translation>Kopioi jokaisen vielä luettavissa olevan konsultaation uuteen tiedostoon samoilla avaimilla ja kertoo, mitä ei voitu lukea.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="75"/>
+        <source>Set the &amp;log file aside and open</source>
+        <translation>Siirrä lokitiedosto &amp;sivuun ja avaa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/damaged_dialog.py" line="78"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
     </message>
 </context>
 <context>
@@ -452,82 +521,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="105"/>
+        <location filename="../../otdesk/ui/main_window.py" line="117"/>
         <source>Opening your OT Desk data…</source>
-        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it</extracomment>
+        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it how often the window asks whether a backup of the editing is due (backups.due) how long closing waits for the closing backup (a 10,000-consultation vault: ~1 s) a backup ended (BackupInfo or None, error or None): from the backup thread the check of the file after the start found damage (the UserError)</extracomment>
         <translation>Avataan OT Deskin tietoja…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="110"/>
+        <location filename="../../otdesk/ui/main_window.py" line="122"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="295"/>
+        <location filename="../../otdesk/ui/main_window.py" line="125"/>
+        <source>Backup</source>
+        <translation>Varmuuskopio</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="405"/>
         <source>&amp;File</source>
+        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again</extracomment>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="296"/>
+        <location filename="../../otdesk/ui/main_window.py" line="406"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="300"/>
+        <location filename="../../otdesk/ui/main_window.py" line="410"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="305"/>
+        <location filename="../../otdesk/ui/main_window.py" line="415"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="310"/>
+        <location filename="../../otdesk/ui/main_window.py" line="420"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="311"/>
+        <location filename="../../otdesk/ui/main_window.py" line="421"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="314"/>
+        <location filename="../../otdesk/ui/main_window.py" line="424"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="492"/>
+        <location filename="../../otdesk/ui/main_window.py" line="606"/>
         <source>Saving…</source>
         <extracomment>what needs the vault: off in the frame until it is open (attach)</extracomment>
         <translation>Tallennetaan…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="640"/>
+        <source>Making a backup…</source>
+        <translation>Tehdään varmuuskopiota…</translation>
     </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="26"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="28"/>
         <source>Passphrase</source>
         <translation>Tunnuslause</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="30"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="32"/>
         <source>Passphrase again</source>
         <translation>Tunnuslause uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="33"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="35"/>
         <source>Problem</source>
         <translation>Ongelma</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="44"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="42"/>
+        <source>&amp;Forgotten? Use the recovery code…</source>
+        <translation>&amp;Unohtunut? Käytä palautuskoodia…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="53"/>
         <source>Type the passphrase again:</source>
         <translation>Kirjoita tunnuslause uudelleen:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="64"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="77"/>
         <source>The passphrases differ. Try again.</source>
         <translation>Tunnuslauseet eivät täsmää. Yritä uudelleen.</translation>
     </message>
@@ -538,8 +623,9 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/autolock.py" line="115"/>
-        <location filename="../../otdesk/ui/unlock.py" line="123"/>
+        <location filename="../../otdesk/ui/unlock.py" line="215"/>
         <source>Passphrase for your OT Desk data:</source>
+        <extracomment>the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
         <translation>Tunnuslause OT Deskin tietoihisi:</translation>
     </message>
 </context>
@@ -620,47 +706,170 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="83"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="93"/>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="123"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="106"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="136"/>
         <source>Recovery code</source>
         <translation>Palautuskoodi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="84"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="97"/>
         <source>Write down or print this recovery code and keep it locked away. It is shown only now. It opens your data if the keyring or the passphrase is lost.</source>
         <translation>Kirjoita tämä palautuskoodi ylös tai tulosta se ja säilytä sitä lukitussa paikassa. Koodi näytetään vain nyt. Sillä saat tietosi auki, jos avainsäilö tai tunnuslause katoaa.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="95"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="108"/>
         <source>&amp;Print…</source>
         <translation>&amp;Tulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="96"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="109"/>
         <source>Print the recovery code</source>
         <translation>Tulosta palautuskoodi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="98"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="111"/>
         <source>I have &amp;written down or printed the code</source>
         <translation>Olen &amp;kirjoittanut koodin ylös tai tulostanut sen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="99"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="112"/>
         <source>I have written down or printed the code</source>
         <translation>Olen kirjoittanut koodin ylös tai tulostanut sen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/key_dialogs.py" line="100"/>
+        <location filename="../../otdesk/ui/key_dialogs.py" line="113"/>
         <source>&amp;Continue</source>
         <translation>&amp;Jatka</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="35"/>
+        <source>The key in this computer&apos;s keyring no longer fits your OT Desk data (the keyring was changed or replaced). Nothing is lost and nothing was changed: open the data once with the passphrase or the recovery code, and the right key is put back in the keyring.</source>
+        <translation>Tämän tietokoneen avainsäilössä oleva avain ei enää sovi OT Deskin tietoihisi (avainsäilö on vaihtunut). Mitään ei ole menetetty eikä muutettu: avaa tiedot kerran tunnuslauseella tai palautuskoodilla, niin oikea avain palautetaan avainsäilöön.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="41"/>
+        <source>This computer&apos;s keyring does not answer, so the key of your OT Desk data cannot be read from it. Nothing is lost: open the data with the recovery code and choose a passphrase to keep the key under.</source>
+        <translation>Tämän tietokoneen avainsäilö ei vastaa, joten OT Deskin tietojen avainta ei saada sieltä. Mitään ei ole menetetty: avaa tiedot palautuskoodilla ja valitse tunnuslause, jonka taakse avain suojataan.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="46"/>
+        <source>Open your OT Desk data with the recovery code, and choose a new passphrase.</source>
+        <translation>Avaa OT Deskin tietosi palautuskoodilla ja valitse uusi tunnuslause.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="49"/>
+        <source>The key of your OT Desk data is not in this computer&apos;s keyring (for example after a new login keyring or a change of keyring). Nothing is lost: open the data once with the passphrase or the recovery code, and the key is put back in the keyring.</source>
+        <translation>OT Deskin tietojesi avain ei ole tämän tietokoneen avainsäilössä (esimerkiksi uuden kirjautumisavainsäilön tai avainsäilön vaihdon jälkeen). Mitään ei ole menetetty: avaa tiedot kerran tunnuslauseella tai palautuskoodilla, niin avain palautetaan avainsäilöön.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="66"/>
+        <source>Open your OT Desk data</source>
+        <translation>Avaa OT Deskin tiedot</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="69"/>
+        <source>What happened</source>
+        <translation>Mitä tapahtui</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="76"/>
+        <source>Passphrase</source>
+        <translation>Tunnuslause</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="78"/>
+        <source>Your &amp;passphrase:</source>
+        <translation>&amp;Tunnuslauseesi:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="83"/>
+        <source>Recovery code</source>
+        <translation>Palautuskoodi</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="88"/>
+        <source>Eight groups of five characters; spaces, dashes and small letters are fine</source>
+        <translation>Kahdeksan viiden merkin ryhmää; välilyönnit, viivat ja pienet kirjaimet käyvät</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="89"/>
+        <source>or the &amp;recovery code:</source>
+        <translation>tai &amp;palautuskoodi:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="90"/>
+        <source>The &amp;recovery code:</source>
+        <translation>&amp;Palautuskoodi:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="93"/>
+        <source>New passphrase</source>
+        <translation>Uusi tunnuslause</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="96"/>
+        <source>New passphrase again</source>
+        <translation>Uusi tunnuslause uudelleen</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="98"/>
+        <source>&amp;New passphrase (no secure keyring here):</source>
+        <translation>&amp;Uusi tunnuslause (tällä koneella ei ole turvallista avainsäilöä):</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="100"/>
+        <source>New passphrase &amp;again:</source>
+        <translation>Uusi tunnuslause &amp;vielä kerran:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="106"/>
+        <source>Neither at hand? IT can open your data with the organisation&apos;s escrow key. Tell IT the folder {folder} and the vault id {vault}; IT runs otdesk escrow-recover on this computer.</source>
+        <translation>Eikö kumpaakaan ole käsillä? IT-tuki voi avata tietosi organisaation varmistusavaimella. Kerro IT-tuelle kansio {folder} ja tietokannan tunnus {vault}; IT-tuki ajaa tällä koneella komennon otdesk escrow-recover.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="112"/>
+        <source>Neither at hand? This vault has no escrow copy for IT, so only the passphrase or the recovery code opens it. Nothing has been changed or deleted; keep the folder {folder}.</source>
+        <translation>Eikö kumpaakaan ole käsillä? Tällä tietokannalla ei ole IT-tuen varmistuskopiota avaimesta, joten vain tunnuslause tai palautuskoodi avaa sen. Mitään ei ole muutettu eikä poistettu; säilytä kansio {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="119"/>
+        <source>What to tell IT</source>
+        <translation>Mitä kertoa IT-tuelle</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="124"/>
+        <source>Problem</source>
+        <translation>Ongelma</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="127"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Avaa</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="130"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="157"/>
+        <source>Type the recovery code (or the passphrase).</source>
+        <translation>Kirjoita palautuskoodi (tai tunnuslause).</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/recovery_dialog.py" line="170"/>
+        <source>The new passphrases differ. Type them again.</source>
+        <translation>Uudet tunnuslauseet eroavat. Kirjoita ne uudelleen.</translation>
+    </message>
+</context>
+<context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="106"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Siirry kenttään</translation>
     </message>
@@ -721,108 +930,108 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="143"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="144"/>
         <source>Language of the summary</source>
         <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="149"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="150"/>
         <source>&amp;Print…</source>
         <translation>T&amp;ulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="150"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <location filename="../../otdesk/ui/summary_page.py" line="334"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
         <source>Save as P&amp;DF…</source>
         <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>Save the summary as a PDF file</source>
         <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="156"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisaation linjaus ei salli tätä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="162"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="163"/>
         <source>Summary state</source>
         <translation>Yhteenvedon tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="167"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="168"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Miksi yhteenvetoa ei vielä voi toimittaa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="170"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
         <source>Preview of the summary</source>
         <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="172"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="173"/>
         <source>Delivered summaries</source>
         <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="177"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="178"/>
         <source>New addendum</source>
         <translation>Uusi lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
         <source>&amp;Add addendum</source>
         <translation>Kirj&amp;aa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
         <source>Add addendum</source>
         <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="183"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
         <source>Show the current version</source>
         <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="187"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="188"/>
         <source>Language:</source>
         <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="196"/>
         <source>Delivered</source>
         <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="199"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="200"/>
         <source>Addendum</source>
         <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="208"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="209"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="237"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="238"/>
         <source>Preparing the preview…</source>
         <translation>Esikatselua laaditaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="268"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="269"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="272"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="273"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
@@ -886,13 +1095,13 @@
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="86"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="87"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Tallennettu PDF-tiedosto ei ole salattu.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Tallenna se vain paikkaan, jossa pyytäjän salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
     </message>
