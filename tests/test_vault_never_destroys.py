@@ -154,3 +154,18 @@ def test_a_vault_opened_on_one_thread_and_closed_on_another_can_be_opened_again(
     opened[0].close()
     with open_vault(written, passphrase=PASSPHRASE) as again:
         assert again.repository.count() == 60
+
+
+def test_a_foreign_wal_set_aside_by_the_dialogs_repair_lets_the_vault_open(
+        written, tmp_path, no_keyring):
+    from otdesk.storage import repair
+
+    foreign = _foreign_wal(tmp_path, no_keyring)
+    (written / "otdesk.db-wal").write_bytes(foreign)
+    told = repair.repair(written, "set_wal_aside", passphrase=PASSPHRASE, lang="fi",
+                         backend=no_keyring)
+    assert "set-aside" in told
+    kept = list((written / "set-aside").rglob("otdesk.db-wal"))
+    assert len(kept) == 1 and kept[0].read_bytes() == foreign  # set aside, not deleted
+    with open_vault(written, passphrase=PASSPHRASE) as v:
+        assert v.repository.count() == 60

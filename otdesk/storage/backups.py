@@ -779,8 +779,8 @@ def key_slots_for(paths: vault.VaultPaths, info: BackupInfo | None = None
     try:
         return vault.read_slots(paths)
     except UserError as exc:
-        if exc.key not in ("error.db_missing", "error.keyslots_missing",
-                           "error.keyslots_damaged", "error.no_vault"):
+        if exc.key not in ("error.db_missing", "error.keyslots_missing", "error.no_vault",
+                           *keyslots.DAMAGED_KEYS):
             raise
         failure = exc
     try:
@@ -888,6 +888,12 @@ def _slots_match(path: Path, data_key: bytes) -> bool:
         return keyslots.KeySlots.load(path).check == keyslots.key_check(data_key)
     except (OSError, UserError):
         return False
+
+
+def new_aside_folder(paths: vault.VaultPaths, when: dt.datetime | None = None) -> Path:
+    """A new, empty ``<data dir>/set-aside/<stamp>/`` for files that make way (restore,
+    salvage, a WAL set aside): they are renamed into it, never deleted."""
+    return _new_aside(paths, _utc(when))
 
 
 def _new_aside(paths: vault.VaultPaths, when: dt.datetime) -> Path:

@@ -53,7 +53,7 @@ def _set_aside(paths: vault.VaultPaths, files: list[Path]) -> Path:
     """Rename ``files`` (those that exist) into a new set-aside folder, under the lock."""
     lock = vault.acquire_lock(paths)
     try:
-        aside = backups._new_aside(paths, dates.now())
+        aside = backups.new_aside_folder(paths)
         try:
             for path in files:
                 if os.path.lexists(path):
@@ -76,7 +76,7 @@ def _salvage_in_place(paths: vault.VaultPaths, data_key: bytes, lang: str) -> st
     try:
         lock = vault.acquire_lock(paths)
         try:
-            aside = backups._new_aside(paths, dates.now())
+            aside = backups.new_aside_folder(paths)
             for path in (paths.db, paths.wal, _shm(paths)):
                 if os.path.lexists(path):
                     os.rename(path, aside / path.name)
