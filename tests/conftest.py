@@ -139,3 +139,30 @@ def assert_clean_error(result: subprocess.CompletedProcess) -> str:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     return lines[0]
+
+
+def answer(kind, act, seen: list) -> None:
+    """When a dialog of ``kind`` is open (the active modal one), let ``act`` do what a
+    person would; ``seen`` collects the dialogs met."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll():
+        w = QApplication.activeModalWidget()
+        if isinstance(w, kind) and w.isVisible():
+            seen.append(w)
+            act(w)
+        else:
+            QTimer.singleShot(20, poll)
+    QTimer.singleShot(20, poll)
+
+
+@pytest.fixture
+def without_keyring():
+    """As on a laptop with no secure keyring: the real 'fail' backend is chosen."""
+    import keyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)

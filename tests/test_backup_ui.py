@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from conftest import PASSPHRASE, close_window, wait_for_editor, wait_for_list
+from conftest import PASSPHRASE, answer, close_window, wait_for_editor, wait_for_list
 from otdesk.demo import insert_demo
 from test_ui_consultation import type_into, widget
 from otdesk.storage import backups
@@ -24,15 +24,6 @@ from otdesk.ui.main_window import MainWindow
 QUESTION = "Miten tukea perhettä huoltoriidassa"
 
 
-def answer(kind, act, seen: list) -> None:
-    def poll():
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
-            seen.append(w)
-            act(w)
-        else:
-            QTimer.singleShot(20, poll)
-    QTimer.singleShot(20, poll)
 
 
 def close_when_listed(seen: list, count: int | None = None) -> None:
@@ -155,7 +146,7 @@ def test_damage_found_while_the_list_is_read_offers_salvage_and_the_app_goes_on(
     init_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring())
     with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as v:
         insert_demo(v, 200, seed=12, deliveries=False)
-        key, paths = v.data_key, v.paths
+        paths = v.paths
     raw = bytearray(paths.db.read_bytes())
     raw[4096 * 4 + 2000] ^= 0xFF  # a page of the list's rows
     paths.db.write_bytes(bytes(raw))

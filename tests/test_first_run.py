@@ -4,37 +4,19 @@ from __future__ import annotations
 
 import re
 
-import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, answer
 from otdesk.storage.vault import init_vault
 from otdesk.ui.key_dialogs import PassphraseDialog, RecoveryCodeDialog
 from otdesk.ui.unlock import make_vault
 
 
-@pytest.fixture
-def without_keyring():
-    """As on a laptop with no secure keyring: the real 'fail' backend is chosen."""
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
-def answer(kind, act, seen: list) -> None:
-    """When a dialog of ``kind`` is open, let ``act`` do what a person would."""
-    def poll():
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind):
-            seen.append(w)
-            act(w)
-        else:
-            QTimer.singleShot(20, poll)
-    QTimer.singleShot(20, poll)
 
 
 def test_first_run_without_keyring_chooses_a_passphrase_and_shows_the_code(

@@ -3,14 +3,13 @@ lost the key, the passphrase is forgotten, the database file is damaged."""
 
 from __future__ import annotations
 
-import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from conftest import PASSPHRASE
+from conftest import PASSPHRASE, answer
 from otdesk.core.errors import UserError
 from otdesk.demo import insert_demo
 from otdesk.storage import keyring_store, keyslots
@@ -21,16 +20,6 @@ from otdesk.ui.recovery_dialog import RecoveryDialog
 NEW_PASSPHRASE = "uusi tunnuslause 2027"
 
 
-def answer(kind, act, seen: list) -> None:
-    """When a dialog of ``kind`` is open, let ``act`` do what a person would."""
-    def poll():
-        w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
-            seen.append(w)
-            act(w)
-        else:
-            QTimer.singleShot(20, poll)
-    QTimer.singleShot(20, poll)
 
 
 def close_when_listed(count: int, seen: list) -> None:
@@ -62,12 +51,6 @@ def offscreen_app(monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # … and this one is offscreen
 
 
-@pytest.fixture
-def without_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def tick(box) -> None:

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from otdesk.core import dates
-from otdesk.core.errors import UserError, message
+from otdesk.core.errors import message
 from otdesk.files import fsync_dir
 from otdesk.storage import backups, salvage, vault
 from otdesk.storage.errors import storage_error

@@ -67,6 +67,7 @@ from otdesk.storage.vault import (
     VaultPaths,
     _migrations,
     acquire_lock,
+    check_file,
     connect,
     migrate,
     unlock_key,
@@ -174,7 +175,7 @@ def salvage(paths: VaultPaths, data_key: bytes, out_dir: Path, *,
     slots = source_slots(paths)
     if keyslots.key_check(data_key) != slots.check:
         raise UserError("error.key_wrong")
-    _check_source_file(paths)
+    check_file(paths)
     out = _check_out(paths, Path(out_dir))
     target = VaultPaths(out)
     created_dir = not out.exists()
@@ -272,21 +273,6 @@ def describe(report: SalvageReport, source: Path, lang: str) -> list[str]:
 
 
 # --- checks before anything is made ------------------------------------------------------
-
-
-def _check_source_file(paths: VaultPaths) -> None:
-    import stat
-
-    try:
-        info = paths.db.stat()
-    except FileNotFoundError:
-        raise UserError("error.db_missing", path=str(paths.db)) from None
-    except OSError as exc:
-        raise storage_error(exc) from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError("error.db_not_file", path=str(paths.db))
-    if info.st_size == 0:
-        raise UserError("error.db_empty", path=str(paths.db))
 
 
 def _check_out(paths: VaultPaths, out_dir: Path) -> Path:

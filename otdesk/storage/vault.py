@@ -122,6 +122,24 @@ def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
     return Path(path).resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
 
 
+def check_file(paths: VaultPaths) -> None:
+    """Is the database there, a file and not empty?  (Nothing is opened.)
+
+    Raises UserError: ``error.db_missing``, ``error.db_not_file``, ``error.db_empty``."""
+    import stat
+
+    try:
+        info = paths.db.stat()
+    except FileNotFoundError:
+        raise UserError("error.db_missing", path=str(paths.db)) from None
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError("error.db_not_file", path=str(paths.db))
+    if info.st_size == 0:
+        raise UserError("error.db_empty", path=str(paths.db))
+
+
 def prove(paths: VaultPaths, data_key: bytes) -> None:
     """Before anything opens the database for writing: is it there, a file, not empty,
     and does it (with its WAL) decrypt under ``data_key``?  Only read-only connections
@@ -131,18 +149,7 @@ def prove(paths: VaultPaths, data_key: bytes) -> None:
     (the database alone reads, the WAL beside it does not: a foreign or damaged WAL),
     ``error.db_damaged``.
     """
-    try:
-        info = paths.db.stat()
-    except FileNotFoundError:
-        raise UserError("error.db_missing", path=str(paths.db)) from None
-    except OSError as exc:
-        raise storage_error(exc) from exc
-    import stat
-
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError("error.db_not_file", path=str(paths.db))
-    if info.st_size == 0:
-        raise UserError("error.db_empty", path=str(paths.db))
+    check_file(paths)
     try:
         connect(paths.db, data_key, read_only=True).close()
         return
