@@ -177,11 +177,14 @@ def test_damage_found_while_the_list_is_read_offers_salvage_and_the_app_goes_on(
 
 
 def test_a_damaged_page_the_list_never_reads_is_found_after_the_start(
-        qtbot, data_dir, tmp_path, offscreen_app):
+        qtbot, data_dir, tmp_path, offscreen_app, monkeypatch):
     """The file's check after the list is up (storage/health.py) finds a changed byte in
     the last page, and the dialog comes before the consultant works on; Quit ends."""
     from otdesk.ui.app import run_app
 
+    from otdesk.ui import main_window
+
+    monkeypatch.setattr(main_window, "CHECK_DELAY_MS", 100)  # (20 s in a session)
     info, key, paths = _vault_with_a_backup(data_dir, 40)
     raw = bytearray(paths.db.read_bytes())
     raw[len(raw) - 1000] ^= 0x01

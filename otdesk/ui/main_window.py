@@ -79,7 +79,10 @@ class Opened:
 
 #: how often the window asks whether a backup of the editing is due (backups.due)
 BACKUP_CHECK_MS = 5 * 60 * 1000
-#: how long closing waits for the closing backup (a 10,000-consultation vault: ~1 s)
+#: how long after the list is up the file's check starts (storage/health.py): the first
+#: searches and opens of a session do not share the disk and the cores with it
+CHECK_DELAY_MS = 20_000
+#: how long closing waits for the closing backup (a 10,000-consultation vault: ~2 s)
 CLOSE_BACKUP_S = 60
 
 
@@ -188,6 +191,10 @@ class MainWindow(QMainWindow):
         if not self._warming:
             self._warming = True
             QTimer.singleShot(0, self._start_warmup)
+            QTimer.singleShot(CHECK_DELAY_MS, self._start_check)
+
+    def _start_check(self) -> None:
+        if not (self._closed or self._closing):
             self._check = _started(self._check_file, "otdesk-check")
 
     def _check_file(self) -> None:
