@@ -45,18 +45,3 @@ def forbid_core_dumps() -> bool:
             done = False
     return done
 
-
-def core_dumps_forbidden() -> bool:
-    """What ``otdesk doctor`` reports: is this process kept out of core dumps?"""
-    try:
-        import resource
-
-        if resource.getrlimit(resource.RLIMIT_CORE) != (0, 0):
-            return False
-    except ImportError:
-        return sys.platform == "win32"
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        return ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) == 0  # PR_GET_DUMPABLE
-    return True

@@ -53,18 +53,24 @@ def _set_aside(paths: vault.VaultPaths, files: list[Path]) -> Path:
     """Rename ``files`` (those that exist) into a new set-aside folder, under the lock."""
     lock = vault.acquire_lock(paths)
     try:
-        aside = backups.new_aside_folder(paths)
-        try:
-            for path in files:
-                if os.path.lexists(path):
-                    os.rename(path, aside / path.name)
-            fsync_dir(aside)
-            fsync_dir(paths.data_dir)
-        except OSError as exc:
-            raise storage_error(exc) from exc
-        return aside
+        return _move_aside(paths, files)
     finally:
         lock.release()
+
+
+def _move_aside(paths: vault.VaultPaths, files: list[Path]) -> Path:
+    """Rename ``files`` (those that exist) into a new set-aside folder (the caller holds
+    the vault's lock); durable when it returns."""
+    aside = backups.new_aside_folder(paths)
+    try:
+        for path in files:
+            if os.path.lexists(path):
+                os.rename(path, aside / path.name)
+        fsync_dir(aside)
+        fsync_dir(paths.data_dir)
+    except OSError as exc:
+        raise storage_error(exc) from exc
+    return aside
 
 
 def _salvage_in_place(paths: vault.VaultPaths, data_key: bytes, lang: str) -> str:
@@ -76,11 +82,7 @@ def _salvage_in_place(paths: vault.VaultPaths, data_key: bytes, lang: str) -> st
     try:
         lock = vault.acquire_lock(paths)
         try:
-            aside = backups.new_aside_folder(paths)
-            for path in (paths.db, paths.wal, _shm(paths)):
-                if os.path.lexists(path):
-                    os.rename(path, aside / path.name)
-            fsync_dir(aside)
+            aside = _move_aside(paths, [paths.db, paths.wal, _shm(paths)])
             shutil.move(str(out / vault.DB_NAME), str(paths.db))
             fsync_dir(paths.data_dir)
         finally:

@@ -90,18 +90,21 @@ class InitResult:
 # --- connection -------------------------------------------------------------------
 
 
-def connect(path: Path, data_key: bytes, *, read_only: bool = False) -> sqlcipher.Connection:
+def connect(path: Path, data_key: bytes, *, read_only: bool = False,
+            immutable: bool = False) -> sqlcipher.Connection:
     """Open ``path`` with the raw ``data_key`` and set the pragmas.  A ``read_only``
     connection is opened read-only by SQLite itself (``mode=ro``): it never writes to
     the file or its WAL, not even when it is closed (a failed read-write open
-    checkpoints a WAL it could not read into the file and deletes it).
+    checkpoints a WAL it could not read into the file and deletes it).  An
+    ``immutable`` one (read-only too) reads the file alone, without its WAL or locks.
 
     Raises UserError("error.db_damaged") when the key is right but the file
     does not decrypt (the caller has checked the key against the key slots).
     """
+    read_only = read_only or immutable
     if read_only:
-        conn = sqlcipher.connect(_read_only_uri(path), uri=True, isolation_level=None,
-                                 check_same_thread=False)
+        conn = sqlcipher.connect(_read_only_uri(path, immutable=immutable), uri=True,
+                                 isolation_level=None, check_same_thread=False)
     else:
         conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
@@ -157,15 +160,7 @@ def prove(paths: VaultPaths, data_key: bytes) -> None:
         if exc.key != "error.db_damaged" or not paths.wal.exists():
             raise
     # the database and its WAL do not read together: does the database alone?
-    alone = sqlcipher.connect(_read_only_uri(paths.db, immutable=True), uri=True)
-    try:
-        alone.execute("PRAGMA cipher_log_level = NONE")
-        alone.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        alone.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError:
-        raise UserError("error.db_damaged") from None
-    finally:
-        alone.close()
+    connect(paths.db, data_key, immutable=True).close()  # (error.db_damaged if not)
     raise UserError("error.wal_unreadable", path=str(paths.wal))
 
 
@@ -491,38 +486,33 @@ def recover(data_dir: Path, recovery_code: str, *, new_passphrase: str | None = 
             backend=None) -> str:
     """Unlock with the recovery code, then put the key back in the keyring or
     under a new passphrase.  Returns "keyring" or "passphrase"."""
-    paths = VaultPaths(Path(data_dir))
-    lock = acquire_lock(paths)
-    try:
-        slots = read_slots(paths)
-        data_key = slots.unlock_recovery(recovery_code)
-        return _rekey(paths, slots, data_key, new_passphrase, backend)
-    finally:
-        lock.release()
+    return _unlock_and_rekey(data_dir, lambda slots: slots.unlock_recovery(recovery_code),
+                             new_passphrase, backend)
 
 
 def recover_with_passphrase(data_dir: Path, passphrase: str, *, backend=None) -> str:
     """The keyring lost the key of a vault that also has a passphrase: unlock with it
     and put the key back in the keyring.  Returns "keyring"."""
-    paths = VaultPaths(Path(data_dir))
-    lock = acquire_lock(paths)
-    try:
-        slots = read_slots(paths)
-        data_key = slots.unlock_passphrase(passphrase)
-        return _rekey(paths, slots, data_key, None, backend)
-    finally:
-        lock.release()
+    return _unlock_and_rekey(data_dir, lambda slots: slots.unlock_passphrase(passphrase),
+                             None, backend)
 
 
 def escrow_recover(data_dir: Path, private_pem: bytes, *, new_passphrase: str | None = None,
                    backend=None, password: bytes | None = None) -> str:
     """IT's way back: unlock with the escrow private key, then as :func:`recover`."""
+    return _unlock_and_rekey(
+        data_dir, lambda slots: slots.unlock_escrow(private_pem, password), new_passphrase,
+        backend)
+
+
+def _unlock_and_rekey(data_dir: Path, unlock, new_passphrase: str | None, backend) -> str:
+    """Under the vault's lock: the data key from one of its key slots (``unlock``), then
+    :func:`_rekey`."""
     paths = VaultPaths(Path(data_dir))
     lock = acquire_lock(paths)
     try:
         slots = read_slots(paths)
-        data_key = slots.unlock_escrow(private_pem, password)
-        return _rekey(paths, slots, data_key, new_passphrase, backend)
+        return _rekey(paths, slots, unlock(slots), new_passphrase, backend)
     finally:
         lock.release()
 

@@ -148,7 +148,8 @@ class Unlock(QObject):
         """Wait for the thread; close a vault it opened that nobody took."""
         if self._thread is not None:
             self._thread.join()
-        vault, _ = self._take()
+        value, _ = self._take()
+        vault = value[0] if isinstance(value, tuple) else value
         if vault is not None:
             vault.close()
 
@@ -161,18 +162,14 @@ class Unlock(QObject):
             self._result = result
         self._answered.emit()
 
-    def _take(self) -> tuple[Vault | None, BaseException | None]:
+    def _take(self) -> tuple[object, BaseException | None]:
+        """The thread's answer (once): what the attempt returned, or what it raised."""
         with self._lock:
             result, self._result = self._result, None
-        value, exc = result or (None, None)
-        if isinstance(value, tuple):
-            value = value[0]
-        return value, exc
+        return result or (None, None)
 
     def _answer(self) -> None:
-        with self._lock:
-            result, self._result = self._result, None
-        value, exc = result or (None, None)
+        value, exc = self._take()
         if exc is None:
             self._opened(value)
             return
