@@ -40,7 +40,7 @@ class BackupWorker:
     def __init__(self, paths: VaultPaths, data_key: bytes, *, backup_dir: Path | None = None,
                  on_done: OnDone | None = None) -> None:
         self._paths = paths
-        self._key = bytes(data_key)
+        self._key = bytearray(data_key)  # zeroed when the worker stops (close)
         self._backup_dir = Path(backup_dir) if backup_dir is not None else None
         self._on_done = on_done
         self._cond = threading.Condition()
@@ -72,6 +72,12 @@ class BackupWorker:
         with self._cond:
             return self._running or self._pending is not None
 
+    @property
+    def closed(self) -> bool:
+        """Closed: it takes no more backups (a new worker is needed)."""
+        with self._cond:
+            return self._closing
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until nothing runs or waits (tests, and the app before a restore)."""
         with self._cond:
@@ -85,7 +91,10 @@ class BackupWorker:
             self._closing = True
             self._cond.notify_all()
         self._thread.join(timeout)
-        return not self._thread.is_alive()
+        if self._thread.is_alive():
+            return False
+        self._key[:] = bytes(len(self._key))
+        return True
 
     # -- the worker's side -------------------------------------------------------------
 
@@ -108,7 +117,7 @@ class BackupWorker:
             info: backups.BackupInfo | None = None
             error: BaseException | None = None
             try:
-                info = backups.make_backup(self._paths, self._key, reason=reason,
+                info = backups.make_backup(self._paths, bytes(self._key), reason=reason,
                                            backup_dir=self._backup_dir, now=dates.now())
                 self.last_success = info.created
                 error = info.copy_error

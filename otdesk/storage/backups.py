@@ -75,7 +75,8 @@ FILES = (DB_FILE, SLOTS_FILE, MANIFEST_FILE)
 #: the tables whose rows must be those of the source (every table is counted and checked)
 CHECKED_TABLES = ("consultations", "deliveries", "audit_log")
 #: why a backup was made (the app's occasions; any short word is accepted)
-REASONS = ("manual", "close", "interval", "delivery", "before-migration", "before-restore")
+REASONS = ("manual", "close", "lock", "interval", "delivery", "before-migration",
+           "before-restore")
 
 #: at most one backup per this much editing (see :func:`due`)
 INTERVAL = dt.timedelta(hours=2)

@@ -16,8 +16,10 @@ Rules kept here:
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -109,7 +111,7 @@ def connect(path: Path, data_key: bytes, *, read_only: bool = False,
         conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        _key_connection(conn, data_key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in PRAGMAS[1:] if read_only else PRAGMAS:  # (journal_mode is a write)
             conn.execute(pragma)
@@ -119,6 +121,21 @@ def connect(path: Path, data_key: bytes, *, read_only: bool = False,
         conn.close()
         raise storage_error(exc) from exc
     return conn
+
+
+def _key_connection(conn: sqlcipher.Connection, data_key: bytes) -> None:
+    """``PRAGMA key`` with the raw key; then the two strings that spelled it out are
+    overwritten, so that the key is not left behind in freed memory (a str is immutable
+    to Python, not to memory: CPython keeps a compact ASCII string's characters at the end
+    of its object, which ``sys.getsizeof`` gives).  The statement is run uncached, so no
+    cache keeps the string either.  What SQLCipher copies it wipes itself."""
+    hex_key = data_key.hex()
+    sql = f"PRAGMA key = \"x'{hex_key}'\""
+    try:
+        conn.executescript(sql)
+    finally:
+        for text in (sql, hex_key):  # (both made here, held by nothing else)
+            ctypes.memset(id(text) + sys.getsizeof(text) - len(text) - 1, ord("0"), len(text))
 
 
 def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
@@ -394,6 +411,34 @@ class Vault:
         if self.conn is None:
             raise UserError("error.storage")
         return connect(self.paths.db, self.data_key, read_only=read_only)
+
+    @property
+    def suspended(self) -> bool:
+        """Locked behind the app's lock screen: no connection, no key (see suspend)."""
+        return self._data_key is None and self._lock.is_locked
+
+    def suspend(self) -> None:
+        """The app locks (auto-lock): this connection closes and the key is zeroed; the
+        data folder stays locked to this process.  Every other connection of the vault
+        (the storage worker's, the reader's, a backup's) must be closed first.
+        :meth:`resume` opens it again with the key."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+        if self._data_key is not None:
+            self._data_key[:] = bytes(len(self._data_key))
+            self._data_key = None
+
+    def resume(self, data_key: bytes) -> None:
+        """Unlocked again: ``data_key`` (from the keyring or the passphrase) must be this
+        vault's; the connection opens as :meth:`hand_over_writing` left it, if it did."""
+        if keyslots.key_check(data_key) != self.slots.check:
+            raise UserError("error.key_wrong")
+        conn = connect(self.paths.db, data_key, read_only=self.read_only)
+        self.conn = conn
+        self._data_key = bytearray(data_key)
+        self.repository = Repository(conn)
+        self.deliveries = Deliveries(self.repository)
 
     def hand_over_writing(self) -> None:
         """From now on the storage worker writes (the desktop app): this connection

@@ -121,13 +121,16 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
         user.language = lang  # (a language the policy sets is not the user's own choice)
     if first_run and user.profile.is_empty():
         ask_profile(user, lang, settings_file)
-    repair = None
+    repair, how = None, None
     try:
-        while True:  # once, or again after a repair that the damaged dialog asked for
+        # once, or again after a repair that the damaged dialog asked for, or to recover a
+        # key the keyring lost while the window was locked
+        while True:
             code, window, passphrase = _run_window(app, data_dir, vault, passphrase, lang,
-                                                   user, settings_file, policy, repair)
-            repair, vault = window.repair_request, None
-            if repair is None:
+                                                   user, settings_file, policy, repair,
+                                                   recover=how == "recover")
+            repair, vault, how = window.repair_request, None, window.reopen_request
+            if repair is None and how is None:
                 return code
     finally:
         leave_the_language()
@@ -135,7 +138,7 @@ def run_app(data_dir: Path, *, passphrase: str | None = None, lang: str = "fi",
 
 def _run_window(app, data_dir: Path, vault, passphrase: str | None, lang: str,
                 user: UserSettings, settings_file: Path | None, policy: Policy,
-                repair: tuple[str, str | None] | None):
+                repair: tuple[str, str | None] | None, *, recover: bool = False):
     """One main window until it closes: the vault given (the first run's), or opened
     beside the window's frame by :class:`~otdesk.ui.unlock.Unlock` (after ``repair``
     when there is one).  Returns the exit code, the window and the passphrase that
@@ -154,6 +157,8 @@ def _run_window(app, data_dir: Path, vault, passphrase: str | None, lang: str,
         (cancelled, refused and said in a dialog, broken, or the frame closed)."""
         if vault is not None and window.isVisible() and not window._closed:
             opened[0] = vault
+            if unlock.passphrase != passphrase:  # typed: not kept beside the open vault
+                unlock.passphrase = None  # (a second round asks again)
             try:
                 window.attach(vault)
                 settle_the_heap()
@@ -171,7 +176,8 @@ def _run_window(app, data_dir: Path, vault, passphrase: str | None, lang: str,
 
     if vault is None:  # the frame is on screen while the vault opens beside it
         app.processEvents()
-        unlock = Unlock(data_dir, passphrase, lang, window, repair=repair)
+        unlock = Unlock(data_dir, None if recover else passphrase, lang, window,
+                        repair=repair, recover=recover)
         unlock.done.connect(unlocked)
         unlock.start()
     else:
@@ -180,7 +186,7 @@ def _run_window(app, data_dir: Path, vault, passphrase: str | None, lang: str,
         code = app.exec()
         if unlock is not None and unlock.failure is not None:
             raise unlock.failure
-        return code, window, unlock.passphrase if unlock is not None else passphrase
+        return code, window, (unlock.passphrase if unlock is not None else None) or passphrase
     finally:
         window.collector.stop()  # (Python collects again once no window is open)
         if unlock is not None:

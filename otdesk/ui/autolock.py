@@ -1,21 +1,35 @@
 """Auto-lock (organisation policy ``auto_lock_minutes``): after that many idle minutes the
-main window stores what is pending, hides every consultation behind a lock screen, and
-asks for the passphrase (or takes the key from the keyring again) before showing them.
+main window stores what is pending, hides every consultation behind a lock screen,
+closes the vault's connections and drops its key from memory (KeePassXC's
+``releaseData``); unlocking asks for the passphrase (or takes the key from the keyring
+again) and opens them again.
 
-Kept simple: the vault's connection stays open while locked (the data key stays in this
-process's memory); the lock keeps an unattended screen from showing content.  For a
-keyring vault unlocking needs the OS session's keyring, so the real guard there is the
-operating system's own screen lock.
+What Python cannot promise: the key is kept in a ``bytearray`` that is zeroed, but
+copies made on the way (the hex string of ``PRAGMA key``, SQLCipher's own copy, which
+it wipes as the connection closes, the keyring's answer) are ordinary immutable objects
+freed, not wiped; text already drawn in widgets lives on in freed memory until it is
+reused.  Core dumps are off (otdesk/dumps.py), so none of it reaches a file that way.
+For a keyring vault unlocking needs the OS session's keyring, so the real guard there
+is the operating system's own screen lock.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMessageBox, QPushButton,
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from otdesk.core.errors import UserError
-from otdesk.storage import keyring_store, keyslots
+from otdesk.storage.vault import unlock_key
+
+log = logging.getLogger(__name__)
+
+#: seconds one try to store what is queued may take before the lock tries again
+STORE_TRY_S = 5.0
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -53,7 +67,8 @@ class IdleTimer(QObject):
 
 
 class LockScreen(QWidget):
-    """What the window shows while locked: no content, one Unlock button."""
+    """What the window shows while locked: no content, what the lock is doing, one
+    Unlock button."""
 
     unlock_requested = Signal()
 
@@ -62,65 +77,135 @@ class LockScreen(QWidget):
         text = QLabel(self.tr("OT Desk is locked after a time without use "
                               "(organisation's policy)."))
         text.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
         self.button = QPushButton(self.tr("&Unlock…"))
         self.button.clicked.connect(self.unlock_requested.emit)
+        block = QWidget()  # one calm column in the middle of the window
+        block.setFixedWidth(520)
+        inner = QVBoxLayout(block)
+        inner.addWidget(text)
+        inner.addWidget(self.state)
+        inner.addSpacing(12)
+        inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(block)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(text)
-        layout.addWidget(self.button)
-        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def show_state(self, state: str) -> None:
+        """``closing``, ``closed``, ``unsaved`` (a write the disk refuses keeps the data
+        open until it is stored) or ``opening``."""
+        words = {
+            "closing": self.tr("Storing what was written and closing your data…"),
+            "closed": self.tr("Your data is closed and its key is out of memory."),
+            "unsaved": self.tr("Not everything could be stored yet (is the disk full?). "
+                               "OT Desk keeps trying; your data stays open until it is."),
+            "opening": self.tr("Opening your OT Desk data…"),
+        }
+        self.state.setText(words[state])
+        self.state.setAccessibleName(words[state])
+        self.button.setEnabled(state != "opening")
 
 
-def reauthenticate(vault, lang: str, parent: QWidget | None = None, *,
-                   ask=None, backend=None) -> bool:
-    """True when the person at the keyboard may see the vault again.
+class VaultLock(QObject):
+    """Closes the vault behind the lock screen and opens it again, on threads of its own
+    (the disk and scrypt never hold the UI thread).
 
-    A passphrase vault asks its passphrase (``ask`` returns it, or None for cancel; by
-    default a PassphraseDialog); a keyring vault needs its key from the keyring again.
+    :meth:`close` stores what the storage worker has queued (trying again while the disk
+    refuses), closes the worker's and the reader's connections, runs ``stop_others``
+    (what else holds the key: the backups) and then :meth:`Vault.suspend`.
+    :meth:`open` takes the key (the passphrase's scrypt, or the keyring), opens the
+    vault and the runner again, and answers ``opened(None)``, or ``opened(UserError)``
+    with everything still locked.
     """
-    slots = vault.slots
-    if slots.has_passphrase():
-        if ask is None:
-            ask = _ask_passphrase(parent, lang)
-        while True:
-            passphrase = ask()
-            if passphrase is None:
-                return False
-            try:
-                slots.unlock_passphrase(passphrase)
-                return True
-            except UserError as exc:
-                if getattr(ask, "show_error", None):
-                    ask.show_error(exc.message(lang))
-                else:
-                    return False
-    try:
-        store = keyring_store.secure_keyring(backend)
-        key = keyring_store.keyring_load(store, slots.vault_id) if store is not None else None
-    except UserError as exc:
-        QMessageBox.warning(parent, "OT Desk", exc.message(lang))
-        return False
-    if key and keyslots.key_check(key) == slots.check:
-        return True
-    QMessageBox.warning(parent, "OT Desk", UserError(
-        "error.no_keyring" if key is None else "error.key_wrong").message(lang))
-    return False
+
+    state = Signal(str)  # "unsaved", "closed" (LockScreen.show_state)
+    opened = Signal(object)  # None, or the UserError that refused the key
+
+    def __init__(self, vault, runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.vault, self.runner = vault, runner
+        self._closer: threading.Thread | None = None
+        self._opener: threading.Thread | None = None
+        self._stop = threading.Event()  # the closer gives up (an unlock, the window closing)
+
+    @property
+    def busy(self) -> bool:
+        return any(t is not None and t.is_alive() for t in (self._closer, self._opener))
+
+    def close(self, stop_others: Callable[[], None]) -> None:
+        self._stop.clear()
+        self._closer = threading.Thread(target=self._close, args=(stop_others,),
+                                        name="otdesk-lock", daemon=True)
+        self._closer.start()
+
+    def stop_closing(self) -> None:
+        """The closer gives up what it has not done yet and ends soon (:attr:`busy`)."""
+        self._stop.set()
+
+    def open(self, passphrase: str | None, backend=None) -> None:
+        self._opener = threading.Thread(target=self._open, args=(passphrase, backend),
+                                        name="otdesk-unlock", daemon=True)
+        self._opener.start()
+
+    def _close(self, stop_others: Callable[[], None]) -> None:
+        told = False
+        while not self.runner.suspend(STORE_TRY_S):
+            if not told:
+                told = True
+                self.state.emit("unsaved")
+            if self._stop.wait(STORE_TRY_S):
+                return
+        stop_others()
+        self.vault.suspend()
+        self.state.emit("closed")
+
+    def _open(self, passphrase: str | None, backend) -> None:
+        self.stop_closing()
+        if self._closer is not None:
+            self._closer.join()
+        try:
+            key = unlock_key(self.vault.slots, passphrase=passphrase, backend=backend)
+            if self.vault.suspended:
+                self.vault.resume(key)
+            elif self.vault.data_key != key:  # (the closer gave up: only the key is checked)
+                raise UserError("error.key_wrong")
+            if self.runner.suspended:
+                self.runner.resume()
+        except UserError as exc:
+            self.opened.emit(exc)
+            return
+        except Exception as exc:  # said as a storage error; the lock stays
+            log.error("unlock: %s", type(exc).__name__)
+            self.opened.emit(UserError("error.storage"))
+            return
+        self.opened.emit(None)
 
 
-def _ask_passphrase(parent, lang: str):
-    from PySide6.QtCore import QCoreApplication
+#: what ask_passphrase returns when "Forgotten?" was pressed
+FORGOTTEN = object()
 
+
+def ask_passphrase(parent: QWidget | None, lang: str, error: str | None = None):
+    """The passphrase typed to unlock; None when the person cancelled, FORGOTTEN when
+    she pressed "Forgotten?"."""
     from otdesk.ui.key_dialogs import PassphraseDialog
 
     dialog = PassphraseDialog(QCoreApplication.translate(
-        "PassphraseDialog", "Passphrase for your OT Desk data:"), parent=parent)
+        "PassphraseDialog", "Passphrase for your OT Desk data:"), parent=parent,
+        offer_recovery=True)
     dialog.setProperty("lang", lang)
-
-    def ask() -> str | None:
-        dialog.passphrase.clear()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.passphrase.text()
-
-    ask.show_error = dialog.show_error  # type: ignore[attr-defined]
-    return ask
+    if error:
+        dialog.show_error(error)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    typed = dialog.passphrase.text()
+    dialog.passphrase.clear()
+    dialog.deleteLater()  # (a child of the window: else kept as long as it)
+    if dialog.wants_recovery:
+        return FORGOTTEN
+    return typed if accepted else None

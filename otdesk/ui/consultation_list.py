@@ -110,6 +110,17 @@ class ConsultationTableModel(QAbstractTableModel):
             self._rows[cid] = self.make_row(summary)
         self.endResetModel()
 
+    def clear(self) -> None:
+        """No lines at all, none remembered (the app locks)."""
+        self.beginResetModel()
+        self._epoch += 1  # (a line read before comes too late)
+        self.shown_query = None
+        self._ids = array("q")
+        self._total = 0
+        self._rows.clear()
+        self._asked.clear()
+        self.endResetModel()
+
     def complete(self, query: listing.ListQuery, ids: array) -> None:
         """Every id of the query shown (after its first screen): lines further down can
         be read now."""
@@ -279,6 +290,7 @@ class ConsultationList(QWidget):
         self.lang = lang
         self.total = 0
         self._stale = False  # something changed while the list was not shown
+        self._forgotten = False  # locked: answers still on their way are dropped
         self._select_id: int | None = None  # kept selected across a new query
         #: the line to choose once every id is known, and the row chosen then
         self._keep: tuple[int | None, int] | None = None
@@ -355,7 +367,7 @@ class ConsultationList(QWidget):
 
     def reload(self, *_args) -> None:
         """Ask the reader for the current query's ids (the newest question wins)."""
-        self._stale = False
+        self._stale = self._forgotten = False
         self._timer.stop()
         query, today = self.query(), dates.today()
         if self._select_id is None:
@@ -367,7 +379,7 @@ class ConsultationList(QWidget):
                          self._listed, self._failed, key="list")
 
     def _listed(self, answer: listing.Listing) -> None:
-        if answer.query != self.query():
+        if self._forgotten or answer.query != self.query():
             return  # the person typed on meanwhile: the newer answer is on its way
         keep, self._select_id = self._select_id, None
         self.model.show_listing(answer)
@@ -393,6 +405,8 @@ class ConsultationList(QWidget):
                          key="list-ids")
 
     def _all_listed(self, query: listing.ListQuery, ids) -> None:
+        if self._forgotten:
+            return
         self.model.complete(query, ids)
         keep, self._keep = self._keep, None
         if (keep is not None and self.model.shown_query == query
@@ -426,6 +440,11 @@ class ConsultationList(QWidget):
             self.reload()
         else:
             self._stale = True
+
+    def forget_lines(self) -> None:
+        """The app locks: every line read is let go; the list asks again when shown."""
+        self.model.clear()
+        self._stale = self._forgotten = True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)

@@ -44,7 +44,6 @@ class ConsultationEditor(QWidget):
         window does it in idle time); until :meth:`built` the editor must not be used."""
         super().__init__(parent)
         self.runner = runner
-        self.writer = runner.writer
         self.summary = summary
         self.experts: list = []  # the active directory (the window keeps it current)
         self.sealed = False
@@ -381,7 +380,7 @@ class ConsultationEditor(QWidget):
         if self.c is None or self._first_unsaved is None:
             return
         self._first_unsaved = None
-        self.writer.submit(self.c)
+        self.runner.submit(self.c)
 
     def on_saved(self, snapshot: Consultation) -> None:
         if self.c is not None and snapshot.id == self.c.id and self._first_unsaved is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import logging
 import threading
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,6 +29,9 @@ from otdesk.storage.vault import Vault
 from otdesk.ui.collector import UiCollector
 from otdesk.ui.consultation_list import ConsultationList
 from otdesk.ui.operations import OperationRunner
+from otdesk.ui.unlock import KEY_PROBLEMS
+
+log = logging.getLogger(__name__)
 
 #: how often closing looks whether the storage worker is done
 CLOSE_POLL_MS = 50
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("OT Desk")
         self.resize(1280, 820)
 
-        self.runner = self.writer = self.list = None  # (attach)
+        self.runner = self.list = None  # (attach)
         self.experts: list = []
         self._editor = None  # built in idle time after the list is up (_first_listed)
         self._warming = False  # the editor is being prepared (_first_listed)
@@ -137,10 +141,17 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.locked = False
         self.lock_screen = None
+        self.vault_lock = None  # closes the vault behind the lock screen (lock)
         #: the damaged dialog's choice ("restore" or "salvage", backup id): run_app does
         #: it once this window has closed, and opens the vault again
         self.repair_request: tuple[str, str | None] | None = None
+        #: the window closed to open the vault again, from the lock screen: "open" (the
+        #: keyring lost the key: the recovery dialog follows) or "recover" (a forgotten
+        #: passphrase: the recovery dialog first)
+        self.reopen_request: str | None = None
         self.backups = None  # the BackupWorker (attach)
+        self._backup_timer: QTimer | None = None
+        self._check_after_unlock = False
         self._edited_since_backup = False
         self._backup_done.connect(self._backed_up)
         self._file_damaged.connect(self._damaged)
@@ -159,7 +170,6 @@ class MainWindow(QMainWindow):
         actor = self.settings.profile.actor()
         self.runner = OperationRunner(vault, actor=actor, rules=self.rules,
                                       expert_defaults=self.policy.expert_defaults, parent=self)
-        self.writer = self.runner.writer
         self.list = ConsultationList(self.runner, self.lang)
         self.stack.addWidget(self.list)
         self.stack.setCurrentWidget(self.list)
@@ -184,6 +194,11 @@ class MainWindow(QMainWindow):
             self.idle = IdleTimer(self.policy.auto_lock_minutes, self)
             self.idle.idle.connect(self.lock)
 
+    @property
+    def writer(self):
+        """The storage worker (a new one after each unlock)."""
+        return self.runner.writer if self.runner is not None else None
+
     def _first_listed(self) -> None:
         """The first screen of the list is up: once it is painted (after this turn of the
         event loop), prepare the editor in idle time, so that the first open is as quick
@@ -194,6 +209,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(CHECK_DELAY_MS, self._start_check)
 
     def _start_check(self) -> None:
+        if self.locked:  # (the key is out of memory): after the unlock
+            self._check_after_unlock = True
+            return
         if not (self._closed or self._closing):
             self._check = _started(self._check_file, "otdesk-check")
 
@@ -281,6 +299,8 @@ class MainWindow(QMainWindow):
         self.backups = BackupWorker(vault.paths, vault.data_key,
                                     backup_dir=self.policy.backup_dir,
                                     on_done=self._backup_done.emit)
+        if self._backup_timer is not None:
+            return  # (unlocked again)
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self._backup_if_due)
         self._backup_timer.start(BACKUP_CHECK_MS)
@@ -298,7 +318,7 @@ class MainWindow(QMainWindow):
     def _backup_if_due(self) -> None:
         from otdesk.storage import backups
 
-        if self.backups is not None and not self._closing and backups.due(
+        if self.backups is not None and not (self._closing or self.locked) and backups.due(
                 self.backups.last_success, self._edited_since_backup, dates.now()):
             self._edited_since_backup = False
             self.backups.request("interval")
@@ -393,7 +413,7 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self) -> None:
         actor = self.settings.profile.actor()
-        self.writer.set_actor(actor)  # (the vault's own connection no longer writes)
+        self.runner.set_actor(actor)  # (the vault's own connection no longer writes)
         if self._editor is not None:
             self._editor.recorder = self.author_name()
         self._save_settings()
@@ -432,7 +452,7 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence.StandardKey.Preferences)
         settings.triggered.connect(self.edit_settings)
         tools.addAction(settings)
-        #: what needs the vault: off in the frame until it is open (attach)
+        # what needs the vault: off in the frame until it is open (attach)
         self._vault_actions = (self.new_action, self.list_action, experts, settings)
         for action in self._vault_actions:
             action.setEnabled(False)
@@ -519,40 +539,107 @@ class MainWindow(QMainWindow):
                 yield from (a for a in top.menu().actions() if a is not self.quit_action)
 
     def lock(self) -> None:
-        """Store what is pending and hide every consultation until :meth:`unlock`."""
-        if self._closed or self.locked:
+        """Store what is pending, hide every consultation, then close the vault and drop
+        its key (on a thread: ui/autolock.py) until :meth:`unlock`."""
+        if self._closed or self._closing or self.locked or self.runner is None:
             return
         if self._busy():  # never in the middle of a delivery: lock a little later
             if self.idle is not None:
                 self.idle.restart()
             return
-        from otdesk.ui.autolock import LockScreen
+        from otdesk.ui.autolock import LockScreen, VaultLock
 
-        self._leave_editor()  # what is pending goes on being stored behind the lock
+        self._leave_editor()  # what is pending is stored before the connections close
         if self.lock_screen is None:
             self.lock_screen = LockScreen()
             self.lock_screen.unlock_requested.connect(self.unlock)
             self.stack.addWidget(self.lock_screen)
+            self.vault_lock = VaultLock(self.vault, self.runner, self)
+            self.vault_lock.state.connect(self.lock_screen.show_state)
+            self.vault_lock.opened.connect(self._reopened)
         self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.show_state("closing")
+        self.lock_screen.button.setFocus()
         for action in self._menu_actions():
             action.setEnabled(False)
         self.locked = True
+        self.list.forget_lines()  # what the list had read is let go too
+        if self._edited_since_backup and self.backups is not None:
+            self._edited_since_backup = False
+            self.backups.request("lock")  # (made before the key goes)
+        self.vault_lock.close(self._stop_key_holders)
 
-    def unlock(self, ask=None, backend=None) -> bool:
-        """Ask the passphrase (or the keyring) again; show the list when it is right."""
-        from otdesk.ui.autolock import reauthenticate
+    def _stop_key_holders(self) -> None:
+        """On the lock's thread, after the writer and the reader closed: the backup under
+        way ends, the file's check too; neither holds the key after that."""
+        if self.backups is not None and not self.backups.close(timeout=CLOSE_BACKUP_S):
+            log.warning("lock: the backup did not end in %d s", CLOSE_BACKUP_S)
+        if self._check is not None:
+            self._check.join()
 
-        if not self.locked:
-            return True
-        if not reauthenticate(self.vault, self.lang, self, ask=ask, backend=backend):
-            return False
+    def unlock(self) -> None:
+        """Ask the passphrase (a keyring vault: the keyring) and open the vault again on
+        the lock's thread; the list comes back when it is open (_reopened)."""
+        if not self.locked or not self.lock_screen.button.isEnabled():
+            return  # (opening already)
+        self._unlock(error=None)
+
+    def _unlock(self, error: str | None) -> None:
+        from otdesk.ui.autolock import FORGOTTEN, ask_passphrase
+
+        passphrase = None
+        if self.vault.slots.has_passphrase():
+            passphrase = ask_passphrase(self, self.lang, error)
+            if passphrase is FORGOTTEN:  # the recovery dialog, as at the start
+                self._reopen("recover")
+                return
+            if passphrase is None:
+                return  # cancelled: still locked
+        self.lock_screen.show_state("opening")
+        self.vault_lock.open(passphrase)
+
+    def _reopened(self, error) -> None:
+        if not self.locked or self._closed:
+            return
+        if error is not None:
+            self.lock_screen.show_state("closed" if self.vault.suspended else "unsaved")
+            if error.key == "error.passphrase_wrong":
+                self._unlock(error=error.message(self.lang))
+            elif error.key in KEY_PROBLEMS:
+                self._offer_recovery()
+            else:
+                QMessageBox.warning(self, "OT Desk", error.message(self.lang))
+            return
         self.locked = False
+        if self.backups is not None and self.backups.closed:
+            self._start_backups(self.vault)
         for action in self._menu_actions():
             action.setEnabled(True)
+        self.list.reload()
         self.show_list()
         if self.idle is not None:
             self.idle.restart()
-        return True
+        if self._check_after_unlock:
+            self._check_after_unlock = False
+            QTimer.singleShot(CHECK_DELAY_MS, self._start_check)
+
+    def _offer_recovery(self) -> None:
+        """The keyring lost the key while the app was locked: the window closes (nothing
+        is open, nothing unsaved) and opens again, where the recovery dialog asks for the
+        recovery code or the passphrase (run_app, ui/unlock.py)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "OT Desk", self.tr(
+            "Your data's key is no longer in the keyring, so OT Desk cannot be unlocked "
+            "with it. Nothing is lost: OT Desk can open again and ask for your recovery "
+            "code (or your passphrase, if you have one)."), parent=self)
+        recover = box.addButton(self.tr("&Recover…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is recover:
+            self._reopen("open")
+
+    def _reopen(self, how: str) -> None:
+        self.reopen_request = how
+        self.close()
 
     # -- dialogs ----------------------------------------------------------------------------
 
@@ -593,6 +680,13 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.collector.stop()
             event.accept()
+            return
+        if self.vault_lock is not None and self.vault_lock.busy:  # locking or unlocking
+            self.vault_lock.stop_closing()  # (a write the disk refuses is asked below)
+            event.ignore()
+            self.saving_label.setText(self.tr("Saving…"))
+            self.statusBar().show()
+            QTimer.singleShot(CLOSE_POLL_MS, self.close)
             return
         if self.summary is not None:
             self.summary.wait_for_print()  # its delivery is queued before the writer stops

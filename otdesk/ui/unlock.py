@@ -117,10 +117,12 @@ class Unlock(QObject):
     _answered = Signal()
 
     def __init__(self, data_dir: Path, passphrase: str | None, lang: str,
-                 frame: QWidget, *, repair: tuple[str, str | None] | None = None) -> None:
+                 frame: QWidget, *, repair: tuple[str, str | None] | None = None,
+                 recover: bool = False) -> None:
         super().__init__()
         self.data_dir, self.passphrase, self.lang, self.frame = data_dir, passphrase, lang, frame
         self.repair = repair  # (choice, backup id): done first, then the vault opened
+        self.recover = recover  # the recovery dialog first (a forgotten passphrase)
         self.failure: BaseException | None = None
         self._dialog = None  # the PassphraseDialog, once asked
         self._recovery = None  # the RecoveryDialog, once shown
@@ -131,6 +133,10 @@ class Unlock(QObject):
         self._answered.connect(self._answer)  # queued: emitted on the unlock thread
 
     def start(self) -> None:
+        if self.recover:
+            self.recover = False
+            self._ask_recovery("forgotten")
+            return
         if self.repair is not None:
             (choice, backup_id), passphrase, lang = self.repair, self.passphrase, self.lang
             self._run("repair", lambda: repair_and_open(self.data_dir, passphrase, choice,
@@ -223,6 +229,7 @@ class Unlock(QObject):
             self.done.emit(None)
             return
         self.passphrase = self._dialog.passphrase.text()
+        self._dialog.passphrase.clear()  # (not kept in the field)
         self.start()
 
     def _ask_recovery(self, why: str | None, *, error: str | None = None) -> None:

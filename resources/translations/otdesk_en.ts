@@ -39,142 +39,142 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="64"/>
+        <location filename="../../otdesk/ui/editor.py" line="63"/>
         <source>Guiding questions</source>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="67"/>
+        <location filename="../../otdesk/ui/editor.py" line="66"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="68"/>
+        <location filename="../../otdesk/ui/editor.py" line="67"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="71"/>
+        <location filename="../../otdesk/ui/editor.py" line="70"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="75"/>
+        <location filename="../../otdesk/ui/editor.py" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="79"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="86"/>
+        <location filename="../../otdesk/ui/editor.py" line="85"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="95"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="154"/>
+        <location filename="../../otdesk/ui/editor.py" line="153"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="104"/>
+        <location filename="../../otdesk/ui/editor.py" line="103"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="207"/>
+        <location filename="../../otdesk/ui/editor.py" line="206"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="262"/>
+        <location filename="../../otdesk/ui/editor.py" line="261"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="365"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="373"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="389"/>
+        <location filename="../../otdesk/ui/editor.py" line="388"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="393"/>
+        <location filename="../../otdesk/ui/editor.py" line="392"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="401"/>
+        <location filename="../../otdesk/ui/editor.py" line="400"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="403"/>
+        <location filename="../../otdesk/ui/editor.py" line="402"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="407"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="407"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="413"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="422"/>
+        <location filename="../../otdesk/ui/editor.py" line="421"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="424"/>
+        <location filename="../../otdesk/ui/editor.py" line="423"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="430"/>
+        <location filename="../../otdesk/ui/editor.py" line="429"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="457"/>
+        <location filename="../../otdesk/ui/editor.py" line="456"/>
         <source>Why is the request %1?</source>
         <translation>Why is the request %1?</translation>
     </message>
@@ -182,53 +182,53 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="287"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="299"/>
         <source>Search all text…</source>
         <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Search all text…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="288"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="300"/>
         <source>Search consultations</source>
         <translation>Search consultations</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="291"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="303"/>
         <source>Show status</source>
         <translation>Show status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="292"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="304"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="293"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="305"/>
         <source>Open (not closed)</source>
         <translation>Open (not closed)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="296"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="308"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="297"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="309"/>
         <source>New consultation</source>
         <translation>New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="304"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="327"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="339"/>
         <source>Number of consultations shown</source>
         <translation>Number of consultations shown</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="375"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="387"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n consultation</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="377"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="389"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -508,78 +508,109 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="62"/>
+        <location filename="../../otdesk/ui/autolock.py" line="76"/>
         <source>OT Desk is locked after a time without use (organisation&apos;s policy).</source>
+        <extracomment>seconds one try to store what is queued may take before the lock tries again</extracomment>
         <translation>OT Desk is locked after a time without use (organisation&apos;s policy).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="65"/>
+        <location filename="../../otdesk/ui/autolock.py" line="81"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Unlock…</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="94"/>
+        <source>Storing what was written and closing your data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="95"/>
+        <source>Your data is closed and its key is out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="96"/>
+        <source>Not everything could be stored yet (is the disk full?). OT Desk keeps trying; your data stays open until it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/autolock.py" line="98"/>
+        <source>Opening your OT Desk data…</source>
+        <translation type="unfinished">Opening your OT Desk data…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="117"/>
+        <location filename="../../otdesk/ui/main_window.py" line="124"/>
         <source>Opening your OT Desk data…</source>
-        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it how often the window asks whether a backup of the editing is due (backups.due) how long closing waits for the closing backup (a 10,000-consultation vault: ~1 s) a backup ended (BackupInfo or None, error or None): from the backup thread the check of the file after the start found damage (the UserError)</extracomment>
+        <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it how often the window asks whether a backup of the editing is due (backups.due) how long after the list is up the file&apos;s check starts (storage/health.py): the first searches and opens of a session do not share the disk and the cores with it how long closing waits for the closing backup (a 10,000-consultation vault: ~2 s) a backup ended (BackupInfo or None, error or None): from the backup thread the check of the file after the start found damage (the UserError)</extracomment>
         <translation>Opening your OT Desk data…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="122"/>
+        <location filename="../../otdesk/ui/main_window.py" line="129"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="125"/>
+        <location filename="../../otdesk/ui/main_window.py" line="132"/>
         <source>Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="405"/>
+        <location filename="../../otdesk/ui/main_window.py" line="431"/>
         <source>&amp;File</source>
-        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again</extracomment>
+        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again (the keyring lost the key while locked: the recovery dialog comes then)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="406"/>
+        <location filename="../../otdesk/ui/main_window.py" line="432"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="410"/>
+        <location filename="../../otdesk/ui/main_window.py" line="436"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="415"/>
+        <location filename="../../otdesk/ui/main_window.py" line="441"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="420"/>
+        <location filename="../../otdesk/ui/main_window.py" line="446"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="421"/>
+        <location filename="../../otdesk/ui/main_window.py" line="447"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="424"/>
+        <location filename="../../otdesk/ui/main_window.py" line="450"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="606"/>
+        <location filename="../../otdesk/ui/main_window.py" line="627"/>
+        <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="630"/>
+        <source>&amp;Recover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="680"/>
+        <location filename="../../otdesk/ui/main_window.py" line="700"/>
         <source>Saving…</source>
-        <extracomment>what needs the vault: off in the frame until it is open (attach)</extracomment>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="640"/>
+        <location filename="../../otdesk/ui/main_window.py" line="734"/>
         <source>Making a backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -622,8 +653,8 @@
         <translation>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="115"/>
-        <location filename="../../otdesk/ui/unlock.py" line="215"/>
+        <location filename="../../otdesk/ui/autolock.py" line="184"/>
+        <location filename="../../otdesk/ui/unlock.py" line="212"/>
         <source>Passphrase for your OT Desk data:</source>
         <extracomment>the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
         <translation>Passphrase for your OT Desk data:</translation>
