@@ -36,7 +36,8 @@ Then the desktop app's own measures (:mod:`benchmarks.ui`: ``startup.ratio_10k``
 ``autosave.ui_block``, ``editor.keystroke_100k``), with ``QT_QPA_PLATFORM=offscreen``.
 Besides, ``backup.*`` (:mod:`benchmarks.backup`: make_backup with its checks on the
 10,000 vault, ≤ 5 s, and MB/s on 500 consultations with their PDFs, each beside a plain
-copy of the same bytes), ``summary.*`` (:mod:`benchmarks.summary`, no vault) and ``delivery.*``
+copy of the same bytes), ``memory_security.ratio`` (:mod:`benchmarks.memory_security`:
+SQLCipher's ``cipher_memory_security`` on ÷ off, reported), ``summary.*`` (:mod:`benchmarks.summary`, no vault) and ``delivery.*``
 (:mod:`benchmarks.delivery`: Save as PDF through the storage worker with Qt's event
 loop watched, in a vault of its own; ``--delivery-only`` runs just these).
 
@@ -469,6 +470,9 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import backup
 
             measures += backup.measures(parent, (small, key))
+            from benchmarks import memory_security
+
+            measures += on_vault(memory_security.measures((small, key)), small_vault)
         if big_budgets and not args.delivery_only:
             log("building 1,000 consultations …")
             tiny, tiny_key = make_vault(parent, "v1k")
