@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from conftest import PASSPHRASE, answer, close_window, wait_for_editor, wait_for_list
 from otdesk.config.policy import load_policy
-from otdesk.storage import backups
-from otdesk.storage.vault import connect, unlock_key
+from otdesk.storage import backups, keyring_store
+from otdesk.storage.vault import connect, init_vault, open_vault, unlock_key
 from otdesk.ui.key_dialogs import PassphraseDialog
 from otdesk.ui.main_window import MainWindow
 from test_policy import write_policy
@@ -130,64 +131,58 @@ def test_closing_the_locked_window_closes_the_vault(qtbot, tmp_path, vault, data
     assert _storage_threads() == set()
 
 
-def test_a_keyring_vault_unlocks_from_the_keyring_and_says_when_the_key_is_gone(
-        qtbot, tmp_path, data_dir, os_keyring):
-    from PySide6.QtWidgets import QMessageBox
-
-    from otdesk.storage import keyring_store
-    from otdesk.storage.vault import init_vault, open_vault
-
+@pytest.fixture
+def keyring_vault(data_dir, os_keyring):
+    """An open vault whose key is in the real OS keyring (no passphrase)."""
     init_vault(data_dir, backend=os_keyring)
     vault = open_vault(data_dir, backend=os_keyring)
-    try:
-        window = _window(qtbot, tmp_path, vault)
-        _lock(qtbot, window)
-        key = keyring_store.keyring_load(os_keyring, vault.vault_id)
-        keyring_store.keyring_delete(os_keyring, vault.vault_id)  # the keyring lost it
-        said: list[str] = []
+    yield vault
+    vault.close()
 
-        def read_and_cancel(box: QMessageBox) -> None:
-            said.append(box.text())
-            QTest.mouseClick(box.button(QMessageBox.StandardButton.Cancel),
-                             Qt.MouseButton.LeftButton)
-        answer(QMessageBox, read_and_cancel, [])
-        QTest.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: bool(said), timeout=10000)
-        assert "recovery code" in said[0] and window.locked and vault.suspended
-        assert not window.reopen_request
 
-        keyring_store.keyring_store(os_keyring, vault.vault_id, key)  # back (a recovery)
-        QTest.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)  # no dialog
-        qtbot.waitUntil(lambda: not window.locked, timeout=10000)
-        assert vault.conn is not None and window.stack.currentWidget() is window.list
-        close_window(qtbot, window)
-    finally:
-        vault.close()
+def _locked_without_key(qtbot, tmp_path, vault, keyring) -> tuple[MainWindow, bytes]:
+    """The window locked, then the keyring loses the key (a new login keyring, say)."""
+    window = _window(qtbot, tmp_path, vault)
+    _lock(qtbot, window)
+    key = keyring_store.keyring_load(keyring, vault.vault_id)
+    keyring_store.keyring_delete(keyring, vault.vault_id)
+    return window, key
+
+
+def test_a_keyring_vault_unlocks_from_the_keyring_and_says_when_the_key_is_gone(
+        qtbot, tmp_path, keyring_vault, os_keyring):
+    vault = keyring_vault
+    window, key = _locked_without_key(qtbot, tmp_path, vault, os_keyring)
+    said: list[str] = []
+
+    def read_and_cancel(box: QMessageBox) -> None:
+        said.append(box.text())
+        QTest.mouseClick(box.button(QMessageBox.StandardButton.Cancel),
+                         Qt.MouseButton.LeftButton)
+    answer(QMessageBox, read_and_cancel, [])
+    QTest.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    assert "recovery code" in said[0] and window.locked and vault.suspended
+    assert not window.reopen_request
+
+    keyring_store.keyring_store(os_keyring, vault.vault_id, key)  # back (a recovery)
+    QTest.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)  # no dialog
+    qtbot.waitUntil(lambda: not window.locked, timeout=10000)
+    assert vault.conn is not None and window.stack.currentWidget() is window.list
+    close_window(qtbot, window)
 
 
 def test_recover_on_the_lock_screen_closes_the_window_to_open_it_again(
-        qtbot, tmp_path, data_dir, os_keyring):
-    from PySide6.QtWidgets import QMessageBox
+        qtbot, tmp_path, keyring_vault, os_keyring):
+    window, _ = _locked_without_key(qtbot, tmp_path, keyring_vault, os_keyring)
 
-    from otdesk.storage import keyring_store
-    from otdesk.storage.vault import init_vault, open_vault
-
-    init_vault(data_dir, backend=os_keyring)
-    vault = open_vault(data_dir, backend=os_keyring)
-    try:
-        window = _window(qtbot, tmp_path, vault)
-        _lock(qtbot, window)
-        keyring_store.keyring_delete(os_keyring, vault.vault_id)
-
-        def press_recover(box: QMessageBox) -> None:
-            recover = next(b for b in box.buttons() if b.text() == "&Recover…")
-            QTest.mouseClick(recover, Qt.MouseButton.LeftButton)
-        answer(QMessageBox, press_recover, [])
-        QTest.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window._closed, timeout=10000)
-        assert window.reopen_request == "open"  # run_app opens it again: recovery then
-    finally:
-        vault.close()
+    def press_recover(box: QMessageBox) -> None:
+        recover = next(b for b in box.buttons() if b.text() == "&Recover…")
+        QTest.mouseClick(recover, Qt.MouseButton.LeftButton)
+    answer(QMessageBox, press_recover, [])
+    QTest.mouseClick(window.lock_screen.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._closed, timeout=10000)
+    assert window.reopen_request == "open"  # run_app opens it again: recovery then
 
 
 def test_forgotten_on_the_lock_screen_closes_the_window_for_the_recovery_dialog(
