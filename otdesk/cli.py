@@ -20,6 +20,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from otdesk import cli_words
 from otdesk.config import settings
 from otdesk.config.policy import Policy, PolicyError, load_policy
 from otdesk.core import dates
@@ -36,7 +37,7 @@ EXIT_USAGE = 2
 EXIT_UNEXPECTED = 70
 EXIT_INTERRUPTED = 130
 #: refusals that are about the command line itself (exit code 2)
-_USAGE_KEYS = ("error.usage", "error.version_number", "error.deliveries_version_out")
+_USAGE_KEYS = ("error.usage", "error.command_line", "error.deliveries_version_out")
 
 
 def version() -> str:
@@ -47,121 +48,111 @@ def version() -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of printing usage and exiting."""
+    """argparse that raises instead of printing usage and exiting; its own words come
+    from the message catalogue (:mod:`otdesk.cli_words`)."""
 
     def error(self, text: str):  # type: ignore[override]
-        raise UserError("error.usage", detail=text)
+        raise UserError("error.command_line", detail=text, command=self.prog)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="otdesk", description="OT Desk — structured consultations, encrypted.")
-    p.add_argument("--version", action="version", version=f"OT Desk {version()}")
-    _add_common(p, None)
+def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line, its help in ``lang``; build it (and parse with it) inside
+    ``cli_words.speaking(lang)``, so that argparse's own words are in ``lang`` too."""
+    from otdesk.core import domain, vocabulary
+
+    def h(key: str, **params) -> str:
+        return message(f"cli.help.{key}", lang, **params)
+
+    def mv(key: str) -> str:
+        return message(f"cli.metavar.{key}", lang)
+
+    def whole_number(text: str) -> int:
+        try:
+            return int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                message("cli.not_whole_number", lang, value=text[:20])) from None
+
+    def version_number(text: str) -> int:
+        """A delivered version's number: 1, 2, …"""
+        value = text.strip()
+        if not (value.isascii() and value.isdigit()) or int(value) < 1:
+            raise argparse.ArgumentTypeError(
+                message("cli.not_version_number", lang, value=text[:20]))
+        return int(value)
+
+    p = _Parser(prog="otdesk", description=h("description"))
+    p.add_argument("--version", action="version", version=f"OT Desk {version()}",
+                   help=message("argparse.version", lang))
+    _add_common(p, None, h, mv)
     # the same options are accepted after the sub-command too
     common = _Parser(add_help=False)
-    _add_common(common, argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
-    sub.add_parser("init", parents=[common],
-                   help="create the vault and print its recovery code once")
-    sub.add_parser("doctor", parents=[common],
-                   help="check the data folder, keyring, cipher and database")
-    demo = sub.add_parser("demo", parents=[common], help="add realistic synthetic consultations")
-    demo.add_argument("--count", type=int, default=100)
-    demo.add_argument("--seed", type=int)
+    _add_common(common, argparse.SUPPRESS, h, mv)
+
+    def commands(parser: argparse.ArgumentParser, dest: str, required: bool = False):
+        return parser.add_subparsers(dest=dest, required=required, parser_class=_Parser,
+                                     title=h("commands"), metavar=mv("command"))
+
+    def command(subparsers, name: str, key: str):
+        return subparsers.add_parser(name, parents=[common], help=h(key), description=h(key))
+
+    sub = commands(p, "command")
+    command(sub, "init", "init")
+    command(sub, "doctor", "doctor")
+    demo = command(sub, "demo", "demo")
+    demo.add_argument("--count", type=whole_number, default=100, metavar=mv("number"),
+                      help=h("demo_count"))
+    demo.add_argument("--seed", type=whole_number, metavar=mv("number"), help=h("demo_seed"))
     demo.add_argument("--deliveries", action=argparse.BooleanOptionalAction, default=None,
-                      help="deliver for real (recorded, sealed) the summaries that went "
-                      "out; default: when --count is at most 500 (--no-deliveries: they stay "
-                      "held)")
-    lst = sub.add_parser("list", parents=[common], help="list consultations")
-    lst.add_argument("--search", default="")
-    lst.add_argument("--status")
-    lst.add_argument("--json", action="store_true")
-    audit = sub.add_parser("audit", parents=[common], help="the audit log")
-    audit_sub = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
-    audit_sub.add_parser("verify", parents=[common],
-                         help="check the hash chain of the audit log")
-    summary = sub.add_parser("summary", parents=[common],
-                             help="deliver the summary of a consultation as a PDF file: "
-                             "recorded and sealed, as Save as PDF in the app")
-    summary.add_argument("id", metavar="ID", help="its number (list --json) or reference "
-                         "(OT-2026-0042)")
-    summary.add_argument("--out", required=True, metavar="FILE",
-                         help="the PDF file to write (not encrypted)")
-    summary.add_argument("--draft", action="store_true",
-                         help="a draft marked as such on every page; not a delivery")
-    summary.add_argument("--force", action="store_true", help="replace an existing file")
-    deliveries = sub.add_parser("deliveries", parents=[common],
-                                help="the delivered summaries of a consultation; with "
-                                "--version N --out FILE, that version's exact PDF")
-    deliveries.add_argument("id", metavar="ID", help="its number (list --json) or reference "
-                            "(OT-2026-0042)")
+                      help=h("demo_deliveries"))
+    lst = command(sub, "list", "list")
+    lst.add_argument("--search", default="", metavar=mv("words"), help=h("list_search"))
+    statuses = ", ".join(f"{code} ({vocabulary.label('statuses', code, lang)})"
+                         for code in domain.STATUSES)
+    lst.add_argument("--status", choices=domain.STATUSES, metavar=mv("status"),
+                     help=h("list_status", choices=statuses))
+    lst.add_argument("--json", action="store_true", help=h("json"))
+    audit = command(sub, "audit", "audit")
+    command(commands(audit, "audit_command", required=True), "verify", "audit_verify")
+    summary = command(sub, "summary", "summary")
+    summary.add_argument("id", metavar="ID", help=h("id"))
+    summary.add_argument("--out", required=True, metavar=mv("file"), help=h("summary_out"))
+    summary.add_argument("--draft", action="store_true", help=h("summary_draft"))
+    summary.add_argument("--force", action="store_true", help=h("force"))
+    deliveries = command(sub, "deliveries", "deliveries")
+    deliveries.add_argument("id", metavar="ID", help=h("id"))
     deliveries.add_argument("--version", dest="delivery_version", metavar="N",
-                            type=_version_number, help="the delivered version to write out")
+                            type=version_number, help=h("deliveries_version"))
     shown = deliveries.add_mutually_exclusive_group()
-    shown.add_argument("--json", action="store_true")
-    shown.add_argument("--out", metavar="FILE",
-                       help="write version N's PDF exactly as it was delivered (not encrypted)")
-    deliveries.add_argument("--force", action="store_true", help="replace an existing file")
-    profile = sub.add_parser("profile", parents=[common],
-                             help="the consultant profile printed on summaries and used as "
-                             "the name in the audit log; without options, show it")
-    profile.add_argument("--name")
-    profile.add_argument("--title")
-    profile.add_argument("--phone")
-    profile.add_argument("--email")
-    sub.add_parser("recover", parents=[common], help="unlock with the recovery code (stdin); put the key back in "
-                   "the keyring, or with --passphrase-stdin set a new passphrase")
-    escrow = sub.add_parser("escrow-recover", parents=[common],
-                            help="IT: unlock with the escrow private key; put the key back in the "
-                            "keyring, or with --passphrase-stdin set a new passphrase")
-    escrow.add_argument("--private-key", required=True, metavar="FILE",
-                        help="IT's escrow private key (PEM); an encrypted key's password is "
-                        "read from $OTDESK_ESCROW_KEY_PASSWORD")
-    salvage = sub.add_parser("salvage", parents=[common],
-                             help="copy what can still be read of a damaged vault into a new "
-                             "vault in DIR, with the same keys; the damaged one is only read")
-    salvage.add_argument("--out", required=True, metavar="DIR",
-                         help="a new or empty folder for the salvaged vault")
-    backup = sub.add_parser("backup", parents=[common],
-                            help="encrypted backups of the vault: make one now, list, verify, "
-                            "restore")
-    backup_sub = backup.add_subparsers(dest="backup_command", required=True,
-                                       parser_class=_Parser)
-    backup_sub.add_parser("now", parents=[common],
-                          help="make a backup now, verify it, and copy it to the policy's "
-                          "backup_dir when one is set")
-    backup_list = backup_sub.add_parser("list", parents=[common],
-                                        help="the backups, newest first")
-    backup_list.add_argument("--json", action="store_true")
-    backup_verify = backup_sub.add_parser("verify", parents=[common],
-                                          help="check a backup with the vault's key")
-    backup_verify.add_argument("id", metavar="ID", nargs="?",
-                               help="its id (backup list); default: the newest")
-    backup_restore = backup_sub.add_parser("restore", parents=[common],
-                                           help="put a verified backup in place of the "
-                                           "database; the current files are set aside, "
-                                           "never deleted")
-    backup_restore.add_argument("id", metavar="ID", nargs="?",
-                                help="its id (backup list); default: the newest verified")
+    shown.add_argument("--json", action="store_true", help=h("json"))
+    shown.add_argument("--out", metavar=mv("file"), help=h("deliveries_out"))
+    deliveries.add_argument("--force", action="store_true", help=h("force"))
+    profile = command(sub, "profile", "profile")
+    for name in ("name", "title", "phone", "email"):
+        profile.add_argument(f"--{name}", metavar=mv("text"), help=h(f"profile_{name}"))
+    command(sub, "recover", "recover")
+    escrow = command(sub, "escrow-recover", "escrow_recover")
+    escrow.add_argument("--private-key", required=True, metavar=mv("file"),
+                        help=h("private_key"))
+    salvage = command(sub, "salvage", "salvage")
+    salvage.add_argument("--out", required=True, metavar=mv("folder"), help=h("salvage_out"))
+    backup_sub = commands(command(sub, "backup", "backup"), "backup_command", required=True)
+    command(backup_sub, "now", "backup_now")
+    backup_list = command(backup_sub, "list", "backup_list")
+    backup_list.add_argument("--json", action="store_true", help=h("json"))
+    backup_verify = command(backup_sub, "verify", "backup_verify")
+    backup_verify.add_argument("id", metavar="ID", nargs="?", help=h("backup_id"))
+    backup_restore = command(backup_sub, "restore", "backup_restore")
+    backup_restore.add_argument("id", metavar="ID", nargs="?", help=h("backup_restore_id"))
     return p
 
 
-def _version_number(text: str) -> int:
-    """A delivered version's number: 1, 2, … (a clear line for anything else)."""
-    value = text.strip()
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise UserError("error.version_number", value=text[:20])
-    return int(value)
-
-
-def _add_common(parser: argparse.ArgumentParser, default) -> None:
-    parser.add_argument("--data-dir", default=default,
-                        help="data folder (default: the platform's; or $OTDESK_DATA_DIR)")
+def _add_common(parser: argparse.ArgumentParser, default, h, mv) -> None:
+    parser.add_argument("--data-dir", default=default, metavar=mv("folder"), help=h("data_dir"))
     parser.add_argument("--passphrase-stdin", action="store_true",
                         default=False if default is None else default,
-                        help="read the vault passphrase as one line from standard input")
-    parser.add_argument("--lang", choices=LANGUAGES, default=default,
-                        help="language of messages and the app")
+                        help=h("passphrase_stdin"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=h("lang"))
 
 
 def _read_line(what: str) -> str:
@@ -221,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = _early_lang(argv)
     log_path = Path("otdesk.log")
     try:
-        args = build_parser().parse_args(argv)
+        with cli_words.speaking(lang):
+            args = build_parser(lang).parse_args(argv)
         data = settings.data_dir(args.data_dir)
         overridden = settings.is_overridden(args.data_dir)
         log_path = _setup_logging(settings.log_dir(data, overridden))
@@ -257,13 +249,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _early_lang(argv: list[str]) -> str:
-    """The language for messages about the command line itself."""
+    """The language for the command line itself (its help, its errors), before it is
+    parsed: ``--lang``, then $OTDESK_LANG, then the user's settings (with the policy's
+    locked language), as :func:`main` decides after parsing."""
+    given = _option_value(argv, "--lang")
+    if given in LANGUAGES:
+        return given
+    env = _env_lang()
+    if env:
+        return env
+    try:
+        chosen = _option_value(argv, "--data-dir")
+        data = settings.data_dir(chosen)
+        user = _user_settings(settings.settings_path(data, settings.is_overridden(chosen)))
+        user = load_policy().apply_to(user)
+    except Exception:  # (the same is found again, and told, once the line is parsed)
+        return DEFAULT_LANGUAGE
+    return user.language if user.language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _option_value(argv: list[str], option: str) -> str | None:
+    """The value given to ``option`` (``--option V`` or ``--option=V``), if any."""
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+        if arg == option and i + 1 < len(argv):
             return argv[i + 1]
-        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
-            return arg[7:]
-    return _env_lang() or DEFAULT_LANGUAGE
+        if arg.startswith(option + "="):
+            return arg[len(option) + 1:]
+    return None
 
 
 def _env_lang() -> str | None:
@@ -464,10 +476,13 @@ def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -
         return 0
     if not rows:
         print(message("cli.list_empty", lang))
+    from otdesk.core.vocabulary import label
+
     for r in rows:
-        received = dates.local_day(dt.datetime.fromisoformat(r.received_at)).isoformat() \
+        received = dates.day_text(dates.local_day(dt.datetime.fromisoformat(r.received_at))) \
             if r.received_at else ""
-        print(f"{r.id:>7}  {r.reference:<14} {received:<10}  {r.status:<18} {r.organisation}")
+        status = label("statuses", r.status, lang)
+        print(f"{r.id:>7}  {r.reference:<14} {received:<10}  {status:<24} {r.organisation}")
     return 0
 
 

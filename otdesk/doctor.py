@@ -138,7 +138,7 @@ class _Doctor:
                 raise UserError("error.keyslots_missing", path=str(paths.slots))
             raise UserError("error.no_vault", path=str(paths.data_dir))
         self.slots = keyslots.KeySlots.load(paths.slots)
-        return ", ".join(sorted(self.slots.slots))
+        return ", ".join(self.m(f"doctor.slot_{name}") for name in sorted(self.slots.slots))
 
     def db_file(self) -> str:
         paths = self.paths

@@ -189,7 +189,7 @@ def test_bad_ids_and_versions_get_one_line_and_record_nothing(case, data_dir, tm
 def test_only_a_held_consultation_with_consent_is_delivered(case, data_dir, tmp_path):
     out = tmp_path / "x.pdf"
     early = _cli(["summary", case["requested"][1], "--out", str(out)], data_dir)
-    assert "”Pidetty”" in assert_clean_error(early)
+    assert "”Konsultaatio pidetty”" in assert_clean_error(early)
     consent = _cli(["--lang", "sv", "summary", str(case["identified"][0]), "--out", str(out)],
                    data_dir)
     assert "samtycket" in assert_clean_error(consent)

@@ -28,7 +28,7 @@ def test_summary_delivered_comes_only_from_a_delivery():
         with pytest.raises(UserError) as err:
             domain.status_after_delivery(early)
         assert err.value.key == "error.delivery_status"
-        assert "Pidetty" in err.value.message("fi")
+        assert "Konsultaatio pidetty" in err.value.message("fi")
 
 
 def test_an_identified_consultation_needs_a_whole_consent_record():

@@ -202,7 +202,7 @@ def test_settings_dialog_shows_policy_values_locked(qtbot, tmp_path):
 MALFORMED = {
     "bad_toml": ('name = "a"\n[organisation\n', 2, "TOML"),
     "unknown_key": ('default_language = "fi"\n\n[exports]\nemail = true\n', 4, "exports.email"),
-    "wrong_type": ('[deadlines]\nintake_working_days = "kaksi"\n', 2, "integer"),
+    "wrong_type": ('[deadlines]\nintake_working_days = "kaksi"\n', 2, "a whole number"),
     "out_of_range": ('auto_lock_minutes = 5\n[deadlines]\npreparation_working_days = 999\n', 3,
                      "between 0 and 250"),
     "bad_language": ('default_language = "de"\n', 1, "fi, sv, en"),

@@ -574,7 +574,7 @@ def test_status_set_on_the_summary_page_lifts_the_refusal(qtbot, window, vault, 
         for status in ("accepted", "prepared"):
             repo.change_status(c.id, status)
     page = open_summary(qtbot, window, c.id)
-    assert "Pidetty" in page.blockers.text()
+    assert "Konsultaatio pidetty" in page.blockers.text()
     choose_status(qtbot, window.editor, "held")
     qtbot.waitUntil(lambda: not page.blockers.isVisible() and not page.busy, timeout=5000)
 

@@ -13,6 +13,7 @@ from otdesk.config.policy import Policy, PolicyError
 from otdesk.config.policy_schema import (MAX_AUTO_LOCK_MINUTES, MAX_RETENTION_MONTHS, SCHEMA,
                                          TABLES, Setting)
 from otdesk.core.dates import UnknownZone, zone_named
+from otdesk.core.errors import Phrase
 from otdesk.core.texts import LANGUAGES, TextProblem, some_languages
 
 
@@ -30,9 +31,10 @@ def read_policy(path: Path) -> Policy:
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise PolicyError(path, 1, "not_utf8") from exc
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise PolicyError(path, int(m.group(1)) if m else 1, "bad_toml",
+    except tomllib.TOMLDecodeError as exc:  # (its text is English: only its place is told)
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, column = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        raise PolicyError(path, line, "bad_toml", column=column,
                           error=str(exc).split(" (at ")[0]) from exc
     return _Loader(path, text, data).load()
 
@@ -101,7 +103,7 @@ class _Loader:
         for key, value in self.data.items():
             if key in TABLES:
                 if not isinstance(value, dict):
-                    raise self.fail(key, "wrong_type", expected="table")
+                    raise self.fail(key, "wrong_type", expected=Phrase("policy.kind.table"))
                 for sub, v in value.items():
                     flat[f"{key}.{sub}"] = v
             else:
@@ -118,13 +120,13 @@ class _Loader:
     def check(self, name: str, kind: str, value: Any) -> Any:
         if kind == "str":
             if not isinstance(value, str):
-                raise self.fail(name, "wrong_type", expected="string")
+                raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.string"))
             return value.strip()
         if kind == "text":
             try:
                 return some_languages(value)
             except TextProblem as exc:
-                raise self.fail(name, "wrong_type", expected="string | { fi, sv, en }") from exc
+                raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.text")) from exc
         if kind == "lang":
             if value not in LANGUAGES:
                 raise self.fail(name, "bad_choice", choices=", ".join(LANGUAGES))
@@ -133,7 +135,7 @@ class _Loader:
             return self.zone(name, value)
         if kind == "bool":
             if not isinstance(value, bool):
-                raise self.fail(name, "wrong_type", expected="true | false")
+                raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.boolean"))
             return value
         if kind in ("days", "minutes"):
             from otdesk.core.deadlines import MAX_WORKING_DAYS
@@ -161,7 +163,7 @@ class _Loader:
     def zone(self, name: str, value: Any) -> str:
         """An IANA time-zone name ("Europe/Helsinki") the time-zone database knows."""
         if not isinstance(value, str):
-            raise self.fail(name, "wrong_type", expected="string")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.string"))
         try:
             zone_named(value.strip())
         except UnknownZone as exc:
@@ -170,7 +172,7 @@ class _Loader:
 
     def integer(self, name: str, value: Any, low: int, high: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(name, "wrong_type", expected="integer")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.integer"))
         if not low <= value <= high:
             raise self.fail(name, "out_of_range", low=low, high=high, value=value)
         return value
@@ -181,7 +183,7 @@ class _Loader:
         if isinstance(value, int) and not isinstance(value, bool):
             return {"default": self.integer(name, value, 1, MAX_RETENTION_MONTHS)}
         if not isinstance(value, dict):
-            raise self.fail(name, "wrong_type", expected="integer | table")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.integer_or_table"))
         out: dict[str, int | None] = {"default": None}
         for category, months in value.items():
             sub = f"{name}.{category}"
@@ -192,7 +194,7 @@ class _Loader:
 
     def file(self, name: str, value: Any) -> Path:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(name, "wrong_type", expected="path")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.path"))
         target = Path(value.strip()).expanduser()
         if not target.is_absolute():
             target = self.base / target
@@ -206,11 +208,11 @@ class _Loader:
         is not looked for here: a network home or a removable drive may be away now; the
         backup says so when it is missing."""
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(name, "wrong_type", expected="path")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.path"))
         text = value.strip()
         expands = text.startswith("~") or "$" in text or "%" in text
         if not expands and not (Path(text).is_absolute() or PureWindowsPath(text).is_absolute()):
-            raise self.fail(name, "wrong_type", expected="absolute path")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.absolute_path"))
         return text
 
     def pem(self, name: str, value: Any) -> str:
@@ -218,7 +220,7 @@ class _Loader:
         from cryptography.hazmat.primitives.asymmetric import rsa
 
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(name, "wrong_type", expected="path | PEM")
+            raise self.fail(name, "wrong_type", expected=Phrase("policy.kind.path_or_pem"))
         if "-----BEGIN" in value:
             pem, shown = value.strip().encode("ascii", "replace"), "(inline PEM)"
         else:

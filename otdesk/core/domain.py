@@ -382,14 +382,15 @@ def email_problem(value: str) -> UserError | None:
 
 def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value and value not in allowed:
-        raise UserError("error.choice_invalid", field=name, value=value)
+        raise UserError("error.choice_invalid", field=Fields((name,)), value=value)
 
 
 def _check_range(name: str, value: int | None, low: int, high: int) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise UserError("error.out_of_range", field=name, value=value, low=low, high=high)
+        raise UserError("error.out_of_range", field=Fields((name,)), value=value, low=low,
+                        high=high)
 
 
 # --- generic dataclass <-> dict ------------------------------------------------

@@ -29,12 +29,20 @@ class Fields(tuple):
 
 class Term(tuple):
     """A code of a vocabulary as a message parameter, shown as its label:
-    ``Term(("statuses", "held"))`` → "Pidetty" in a Finnish message."""
+    ``Term(("statuses", "held"))`` → "Konsultaatio pidetty" in a Finnish message."""
 
     def in_language(self, lang: str) -> str:
         from otdesk.core.vocabulary import label
 
         return label(self[0], self[1], lang)
+
+
+class Phrase(str):
+    """A message key as a parameter, shown as that message in the outer message's
+    language: ``Phrase("policy.kind.integer")`` → "kokonaisluku" in a Finnish message."""
+
+    def in_language(self, lang: str) -> str:
+        return message(self, lang)
 
 
 class UserError(Exception):
@@ -74,7 +82,7 @@ def message(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or entry.get("en", key)
-    params = {k: v.in_language(lang) if isinstance(v, (Fields, Term))
+    params = {k: v.in_language(lang) if isinstance(v, (Fields, Term, Phrase))
               else v.message(lang) if isinstance(v, UserError) else v
               for k, v in params.items()}
     try:

@@ -29,6 +29,11 @@ def field_label(key: str, lang: str) -> str:
             if len(rest) > 1 and rest[1] in columns:
                 label = f"{label}: {columns[rest[1]]}"
         return label
+    phase = next((p for p in load_structure().phases if p.id == key), None)
+    if phase is not None:  # a whole phase: "situation" → "Tilanne"
+        return tr(phase.title, lang)
+    if len(parts) == 1 and message(f"section.{key}", lang) != f"section.{key}":
+        return message(f"section.{key}", lang)  # a whole part: "requester" → "Pyytäjän tiedot"
     generic = ".".join(p if not p.isdigit() else "#" for p in parts)
     text = message(f"field.{generic}", lang)
     if text == f"field.{generic}":  # a field of the request or the close-out, by its name

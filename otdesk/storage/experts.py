@@ -24,7 +24,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core.dates import now_stamp
 from otdesk.core.domain import CATEGORIES
-from otdesk.core.errors import UserError
+from otdesk.core.errors import Fields, UserError
 from otdesk.core.expert_defaults import KINDS, DefaultExpert, load_defaults
 from otdesk.core.texts import DEFAULT_LANGUAGE, LANGUAGES, pick
 from otdesk.storage.errors import storage_error
@@ -230,6 +230,6 @@ def _checked(expert: Expert) -> Expert:
     if not name:
         raise UserError("error.expert_name_needed")
     if expert.kind not in KINDS:
-        raise UserError("error.choice_invalid", field="kind", value=expert.kind)
+        raise UserError("error.choice_invalid", field=Fields(("expert.kind",)), value=expert.kind)
     return replace(expert, name=name, categories=_check_categories(expert.categories),
                    active=bool(expert.active))

@@ -21,7 +21,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core import dates, deadlines
 from otdesk.core.domain import Addendum, Consultation, check_addendum
-from otdesk.core.errors import UserError
+from otdesk.core.errors import Fields, UserError
 from otdesk.core.profile import os_login
 from otdesk.storage.changes import ChangeLog
 from otdesk.storage.errors import storage_error
@@ -208,7 +208,7 @@ class Repository:
         if self.is_sealed(c.id):
             changed = c.sealed_changes(self.get(c.id))
             if changed:
-                raise UserError("error.sealed", fields=", ".join(changed))
+                raise UserError("error.sealed", fields=Fields(changed))
         with self._coalesced_audit(c.id) as audit_now:
             previous = c.updated_at
             try:

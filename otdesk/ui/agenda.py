@@ -84,5 +84,5 @@ class AgendaBar(QFrame):
         minutes = self.elapsed_minutes()
         phase = self.structure.phase(self.planned_phase(minutes))
         m, s = divmod(int(minutes * 60), 60)
-        self.clock.setText(self.tr("%1 min — by the plan now: %2").replace(
+        self.clock.setText(self.tr("%1 — by the plan now: %2").replace(
             "%1", f"{m}:{s:02d}").replace("%2", tr(phase.title, self.lang)))

@@ -453,8 +453,8 @@ class ConsultationEditor(QWidget):
         """Move along the workflow; an invalid step is refused with the reason shown."""
         if new in domain.REASONED_STATUSES and reason is None:
             reason, ok = QInputDialog.getMultiLineText(
-                self, "OT Desk", self.tr("Why is the request %1?").replace(
-                    "%1", vocabulary.label("statuses", new, self.lang).lower()))
+                self, "OT Desk", self.tr("Why is the request declined?")
+                if new == "declined" else self.tr("Why is the request redirected?"))
             if not ok:
                 return False
         try:

@@ -32,8 +32,8 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/agenda.py" line="87"/>
-        <source>%1 min — by the plan now: %2</source>
-        <translation>%1 min — by the plan now: %2</translation>
+        <source>%1 — by the plan now: %2</source>
+        <translation>%1 — by the plan now: %2</translation>
     </message>
 </context>
 <context>
@@ -175,8 +175,13 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="456"/>
-        <source>Why is the request %1?</source>
-        <translation>Why is the request %1?</translation>
+        <source>Why is the request declined?</source>
+        <translation>Why is the request declined?</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="457"/>
+        <source>Why is the request redirected?</source>
+        <translation>Why is the request redirected?</translation>
     </message>
 </context>
 <context>
@@ -309,67 +314,67 @@
         <location filename="../../otdesk/ui/damaged_dialog.py" line="21"/>
         <source>The database file of your OT Desk data is damaged: the key is right, but parts of the file cannot be read. Nothing has been deleted.</source>
         <extracomment>the problems where nothing of the database can be read, so salvage has nothing to do</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The database file of your OT Desk data is damaged: the key is right, but parts of the file cannot be read. Nothing has been deleted.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="25"/>
         <source>Beside the database there is a log file (otdesk.db-wal) that this key cannot read: it is damaged or comes from another vault. Nothing has been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beside the database there is a log file (otdesk.db-wal) that this key cannot read: it is damaged or comes from another vault. Nothing has been changed.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="30"/>
         <source>The database file of your OT Desk data is missing or empty, although its keys are there. No new empty database is made and nothing has been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database file of your OT Desk data is missing or empty, although its keys are there. No new empty database is made and nothing has been changed.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="46"/>
         <source>OT Desk: the data file cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>OT Desk: the data file cannot be read</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="50"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="54"/>
         <source>The newest good backup is from {day} at {time} ({count} consultations). Restoring it brings back everything saved until then; the current files are set aside, not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>The newest good backup is from {day} at {time} ({count} consultations). Restoring it brings back everything saved until then; the current files are set aside, not deleted.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="61"/>
         <source>No backup was found in this computer&apos;s backup folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>No backup was found in this computer&apos;s backup folder.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="64"/>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="66"/>
         <source>&amp;Restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore the backup</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="69"/>
         <source>&amp;Salvage what can be read</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salvage what can be read</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="71"/>
         <source>Copies every consultation that can still be read into a new file with the same keys and says what could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies every consultation that can still be read into a new file with the same keys and says what could not be read.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="75"/>
         <source>Set the &amp;log file aside and open</source>
-        <translation type="unfinished"></translation>
+        <translation>Set the &amp;log file aside and open</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/damaged_dialog.py" line="78"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Quit</translation>
+        <translation>&amp;Quit</translation>
     </message>
 </context>
 <context>
@@ -508,35 +513,35 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="76"/>
+        <location filename="../../otdesk/ui/autolock.py" line="77"/>
         <source>OT Desk is locked after a time without use (organisation&apos;s policy).</source>
         <extracomment>seconds one try to store what is queued may take before the lock tries again</extracomment>
         <translation>OT Desk is locked after a time without use (organisation&apos;s policy).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="81"/>
+        <location filename="../../otdesk/ui/autolock.py" line="82"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Unlock…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="94"/>
+        <location filename="../../otdesk/ui/autolock.py" line="104"/>
         <source>Storing what was written and closing your data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Storing what was written and closing your data…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="95"/>
+        <location filename="../../otdesk/ui/autolock.py" line="105"/>
         <source>Your data is closed and its key is out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your data is closed and its key is out of memory.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="96"/>
+        <location filename="../../otdesk/ui/autolock.py" line="106"/>
         <source>Not everything could be stored yet (is the disk full?). OT Desk keeps trying; your data stays open until it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not everything could be stored yet (is the disk full?). OT Desk keeps trying; your data stays open until it is.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="98"/>
+        <location filename="../../otdesk/ui/autolock.py" line="108"/>
         <source>Opening your OT Desk data…</source>
-        <translation type="unfinished">Opening your OT Desk data…</translation>
+        <translation>Opening your OT Desk data…</translation>
     </message>
 </context>
 <context>
@@ -555,64 +560,64 @@
     <message>
         <location filename="../../otdesk/ui/main_window.py" line="132"/>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/main_window.py" line="431"/>
-        <source>&amp;File</source>
-        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again (the keyring lost the key while locked: the recovery dialog comes then)</extracomment>
-        <translation>&amp;File</translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <source>&amp;File</source>
+        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again, from the lock screen: &quot;open&quot; (the keyring lost the key: the recovery dialog follows) or &quot;recover&quot; (a forgotten passphrase: the recovery dialog first)</extracomment>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/main_window.py" line="433"/>
         <source>&amp;New consultation</source>
         <translation>&amp;New consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="436"/>
+        <location filename="../../otdesk/ui/main_window.py" line="437"/>
         <source>Consultation &amp;list</source>
         <translation>Consultation &amp;list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="441"/>
+        <location filename="../../otdesk/ui/main_window.py" line="442"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="446"/>
+        <location filename="../../otdesk/ui/main_window.py" line="447"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="447"/>
+        <location filename="../../otdesk/ui/main_window.py" line="448"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expert directory…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="450"/>
+        <location filename="../../otdesk/ui/main_window.py" line="451"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="627"/>
+        <location filename="../../otdesk/ui/main_window.py" line="631"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="630"/>
+        <location filename="../../otdesk/ui/main_window.py" line="634"/>
         <source>&amp;Recover…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recover…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="680"/>
-        <location filename="../../otdesk/ui/main_window.py" line="700"/>
+        <location filename="../../otdesk/ui/main_window.py" line="687"/>
+        <location filename="../../otdesk/ui/main_window.py" line="707"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="734"/>
+        <location filename="../../otdesk/ui/main_window.py" line="741"/>
         <source>Making a backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making a backup…</translation>
     </message>
 </context>
 <context>
@@ -635,7 +640,7 @@
     <message>
         <location filename="../../otdesk/ui/key_dialogs.py" line="42"/>
         <source>&amp;Forgotten? Use the recovery code…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forgotten? Use the recovery code…</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/key_dialogs.py" line="53"/>
@@ -653,10 +658,12 @@
         <translation>No secure keyring was found on this computer. Choose a passphrase (at least 8 characters) to protect your data:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="184"/>
-        <location filename="../../otdesk/ui/unlock.py" line="212"/>
+        <location filename="../../otdesk/ui/autolock.py" line="199"/>
+        <location filename="../../otdesk/ui/unlock.py" line="218"/>
         <source>Passphrase for your OT Desk data:</source>
-        <extracomment>the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
+        <extracomment>what ask_passphrase returns when &quot;Forgotten?&quot; was pressed
+----------
+the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
         <translation>Passphrase for your OT Desk data:</translation>
     </message>
 </context>
@@ -779,122 +786,122 @@
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="35"/>
         <source>The key in this computer&apos;s keyring no longer fits your OT Desk data (the keyring was changed or replaced). Nothing is lost and nothing was changed: open the data once with the passphrase or the recovery code, and the right key is put back in the keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key in this computer&apos;s keyring no longer fits your OT Desk data (the keyring was changed or replaced). Nothing is lost and nothing was changed: open the data once with the passphrase or the recovery code, and the right key is put back in the keyring.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="41"/>
         <source>This computer&apos;s keyring does not answer, so the key of your OT Desk data cannot be read from it. Nothing is lost: open the data with the recovery code and choose a passphrase to keep the key under.</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer&apos;s keyring does not answer, so the key of your OT Desk data cannot be read from it. Nothing is lost: open the data with the recovery code and choose a passphrase to keep the key under.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="46"/>
         <source>Open your OT Desk data with the recovery code, and choose a new passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open your OT Desk data with the recovery code, and choose a new passphrase.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="49"/>
         <source>The key of your OT Desk data is not in this computer&apos;s keyring (for example after a new login keyring or a change of keyring). Nothing is lost: open the data once with the passphrase or the recovery code, and the key is put back in the keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key of your OT Desk data is not in this computer&apos;s keyring (for example after a new login keyring or a change of keyring). Nothing is lost: open the data once with the passphrase or the recovery code, and the key is put back in the keyring.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="66"/>
         <source>Open your OT Desk data</source>
-        <translation type="unfinished"></translation>
+        <translation>Open your OT Desk data</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="69"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="76"/>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="78"/>
         <source>Your &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your &amp;passphrase:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="83"/>
         <source>Recovery code</source>
-        <translation type="unfinished">Recovery code</translation>
+        <translation>Recovery code</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="88"/>
         <source>Eight groups of five characters; spaces, dashes and small letters are fine</source>
-        <translation type="unfinished"></translation>
+        <translation>Eight groups of five characters; spaces, dashes and small letters are fine</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="89"/>
         <source>or the &amp;recovery code:</source>
-        <translation type="unfinished"></translation>
+        <translation>or the &amp;recovery code:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="90"/>
         <source>The &amp;recovery code:</source>
-        <translation type="unfinished"></translation>
+        <translation>The &amp;recovery code:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="93"/>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="96"/>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase again</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="98"/>
         <source>&amp;New passphrase (no secure keyring here):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New passphrase (no secure keyring here):</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="100"/>
         <source>New passphrase &amp;again:</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase &amp;again:</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="106"/>
         <source>Neither at hand? IT can open your data with the organisation&apos;s escrow key. Tell IT the folder {folder} and the vault id {vault}; IT runs otdesk escrow-recover on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neither at hand? IT can open your data with the organisation&apos;s escrow key. Tell IT the folder {folder} and the vault id {vault}; IT runs otdesk escrow-recover on this computer.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="112"/>
         <source>Neither at hand? This vault has no escrow copy for IT, so only the passphrase or the recovery code opens it. Nothing has been changed or deleted; keep the folder {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neither at hand? This vault has no escrow copy for IT, so only the passphrase or the recovery code opens it. Nothing has been changed or deleted; keep the folder {folder}.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="119"/>
         <source>What to tell IT</source>
-        <translation type="unfinished"></translation>
+        <translation>What to tell IT</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="124"/>
         <source>Problem</source>
-        <translation type="unfinished">Problem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="127"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="130"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Quit</translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="157"/>
         <source>Type the recovery code (or the passphrase).</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the recovery code (or the passphrase).</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/recovery_dialog.py" line="170"/>
         <source>The new passphrases differ. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new passphrases differ. Type them again.</translation>
     </message>
 </context>
 <context>

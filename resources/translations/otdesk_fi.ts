@@ -32,8 +32,8 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/agenda.py" line="87"/>
-        <source>%1 min — by the plan now: %2</source>
-        <translation>%1 min — suunnitelman mukaan nyt: %2</translation>
+        <source>%1 — by the plan now: %2</source>
+        <translation>%1 — suunnitelman mukaan nyt: %2</translation>
     </message>
 </context>
 <context>
@@ -101,7 +101,7 @@
     <message>
         <location filename="../../otdesk/ui/editor.py" line="261"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
-        <translation>Yhteenveto on toimitettu, ja tiedot on lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
+        <translation>Yhteenveto on toimitettu ja tiedot lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="364"/>
@@ -141,7 +141,7 @@
     <message>
         <location filename="../../otdesk/ui/editor.py" line="405"/>
         <source>preparation due</source>
-        <translation>ennakkokäsittely viimeistään</translation>
+        <translation>valmistelu viimeistään</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="406"/>
@@ -166,7 +166,7 @@
     <message>
         <location filename="../../otdesk/ui/editor.py" line="423"/>
         <source>preparation due %1</source>
-        <translation>ennakkokäsittely viimeistään %1</translation>
+        <translation>valmistelu viimeistään %1</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="429"/>
@@ -175,8 +175,13 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="456"/>
-        <source>Why is the request %1?</source>
-        <translation>Pyyntö: %1. Mikä on syy?</translation>
+        <source>Why is the request declined?</source>
+        <translation>Miksi pyyntöä ei oteta käsittelyyn?</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="457"/>
+        <source>Why is the request redirected?</source>
+        <translation>Miksi pyyntö ohjataan muualle?</translation>
     </message>
 </context>
 <context>
@@ -285,7 +290,7 @@
     <message>
         <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>preparation</source>
-        <translation>ennakkokäsittely</translation>
+        <translation>valmistelu</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
@@ -508,33 +513,33 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="76"/>
+        <location filename="../../otdesk/ui/autolock.py" line="77"/>
         <source>OT Desk is locked after a time without use (organisation&apos;s policy).</source>
         <extracomment>seconds one try to store what is queued may take before the lock tries again</extracomment>
         <translation>OT Desk lukittiin, koska sitä ei ole käytetty hetkeen (organisaation linjaus).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="81"/>
+        <location filename="../../otdesk/ui/autolock.py" line="82"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Avaa lukitus…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="94"/>
+        <location filename="../../otdesk/ui/autolock.py" line="104"/>
         <source>Storing what was written and closing your data…</source>
         <translation>Tallennetaan kirjoitettua ja suljetaan tietosi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="95"/>
+        <location filename="../../otdesk/ui/autolock.py" line="105"/>
         <source>Your data is closed and its key is out of memory.</source>
         <translation>Tietosi on suljettu, eikä niiden avain ole enää muistissa.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="96"/>
+        <location filename="../../otdesk/ui/autolock.py" line="106"/>
         <source>Not everything could be stored yet (is the disk full?). OT Desk keeps trying; your data stays open until it is.</source>
         <translation>Kaikkea ei vielä saatu tallennettua (onko levy täynnä?). OT Desk yrittää uudelleen; tietosi pysyvät auki siihen asti.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="98"/>
+        <location filename="../../otdesk/ui/autolock.py" line="108"/>
         <source>Opening your OT Desk data…</source>
         <translation>Avataan OT Deskin tietoja…</translation>
     </message>
@@ -558,59 +563,59 @@
         <translation>Varmuuskopio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="431"/>
+        <location filename="../../otdesk/ui/main_window.py" line="432"/>
         <source>&amp;File</source>
-        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again (the keyring lost the key while locked: the recovery dialog comes then)</extracomment>
+        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again, from the lock screen: &quot;open&quot; (the keyring lost the key: the recovery dialog follows) or &quot;recover&quot; (a forgotten passphrase: the recovery dialog first)</extracomment>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <location filename="../../otdesk/ui/main_window.py" line="433"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="436"/>
+        <location filename="../../otdesk/ui/main_window.py" line="437"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="441"/>
+        <location filename="../../otdesk/ui/main_window.py" line="442"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="446"/>
+        <location filename="../../otdesk/ui/main_window.py" line="447"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="447"/>
+        <location filename="../../otdesk/ui/main_window.py" line="448"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="450"/>
+        <location filename="../../otdesk/ui/main_window.py" line="451"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="627"/>
+        <location filename="../../otdesk/ui/main_window.py" line="631"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Tietojesi avainta ei enää ole avainsäilössä, joten OT Deskin lukitusta ei voi avata sillä. Mitään ei ole menetetty: OT Desk voi avautua uudelleen ja kysyä palautuskoodiasi (tai tunnuslausettasi, jos sinulla on sellainen).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="630"/>
+        <location filename="../../otdesk/ui/main_window.py" line="634"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Palauta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="680"/>
-        <location filename="../../otdesk/ui/main_window.py" line="700"/>
+        <location filename="../../otdesk/ui/main_window.py" line="687"/>
+        <location filename="../../otdesk/ui/main_window.py" line="707"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="734"/>
+        <location filename="../../otdesk/ui/main_window.py" line="741"/>
         <source>Making a backup…</source>
         <translation>Tehdään varmuuskopiota…</translation>
     </message>
@@ -653,11 +658,13 @@
         <translation>Tältä tietokoneelta ei löytynyt turvallista avainsäilöä. Valitse tunnuslause (vähintään 8 merkkiä), joka suojaa tietosi:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="184"/>
-        <location filename="../../otdesk/ui/unlock.py" line="212"/>
+        <location filename="../../otdesk/ui/autolock.py" line="199"/>
+        <location filename="../../otdesk/ui/unlock.py" line="218"/>
         <source>Passphrase for your OT Desk data:</source>
-        <extracomment>the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
-        <translation>Tunnuslause OT Deskin tietoihisi:</translation>
+        <extracomment>what ask_passphrase returns when &quot;Forgotten?&quot; was pressed
+----------
+the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
+        <translation>OT Deskin tietojesi tunnuslause:</translation>
     </message>
 </context>
 <context>
@@ -925,7 +932,7 @@
     <message>
         <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
         <source>Preparation within working days</source>
-        <translation>Ennakkokäsittelyn määräaika työpäivinä</translation>
+        <translation>Valmistelun määräaika työpäivinä</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/settings_dialog.py" line="41"/>
@@ -955,7 +962,7 @@
     <message>
         <location filename="../../otdesk/ui/settings_dialog.py" line="57"/>
         <source>&amp;Preparation within (working days)</source>
-        <translation>&amp;Ennakkokäsittelyn määräaika (työpäivää)</translation>
+        <translation>&amp;Valmistelun määräaika (työpäivää)</translation>
     </message>
 </context>
 <context>

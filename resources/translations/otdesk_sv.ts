@@ -32,8 +32,8 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/agenda.py" line="87"/>
-        <source>%1 min — by the plan now: %2</source>
-        <translation>%1 min — enligt planen nu: %2</translation>
+        <source>%1 — by the plan now: %2</source>
+        <translation>%1 — enligt planen nu: %2</translation>
     </message>
 </context>
 <context>
@@ -175,8 +175,13 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="456"/>
-        <source>Why is the request %1?</source>
-        <translation>Varför är begäran %1?</translation>
+        <source>Why is the request declined?</source>
+        <translation>Varför tas begäran inte till behandling?</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="457"/>
+        <source>Why is the request redirected?</source>
+        <translation>Varför hänvisas begäran vidare?</translation>
     </message>
 </context>
 <context>
@@ -508,33 +513,33 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="76"/>
+        <location filename="../../otdesk/ui/autolock.py" line="77"/>
         <source>OT Desk is locked after a time without use (organisation&apos;s policy).</source>
         <extracomment>seconds one try to store what is queued may take before the lock tries again</extracomment>
         <translation>OT Desk låstes eftersom det inte använts på en stund (organisationens policy).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="81"/>
+        <location filename="../../otdesk/ui/autolock.py" line="82"/>
         <source>&amp;Unlock…</source>
         <translation>Lås &amp;upp…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="94"/>
+        <location filename="../../otdesk/ui/autolock.py" line="104"/>
         <source>Storing what was written and closing your data…</source>
         <translation>Det som skrivits sparas och dina uppgifter stängs…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="95"/>
+        <location filename="../../otdesk/ui/autolock.py" line="105"/>
         <source>Your data is closed and its key is out of memory.</source>
         <translation>Dina uppgifter är stängda och nyckeln finns inte längre i minnet.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="96"/>
+        <location filename="../../otdesk/ui/autolock.py" line="106"/>
         <source>Not everything could be stored yet (is the disk full?). OT Desk keeps trying; your data stays open until it is.</source>
         <translation>Allt kunde inte sparas ännu (är disken full?). OT Desk försöker igen; dina uppgifter hålls öppna tills dess.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="98"/>
+        <location filename="../../otdesk/ui/autolock.py" line="108"/>
         <source>Opening your OT Desk data…</source>
         <translation>Dina OT Desk-uppgifter öppnas…</translation>
     </message>
@@ -558,59 +563,59 @@
         <translation>Säkerhetskopia</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="431"/>
+        <location filename="../../otdesk/ui/main_window.py" line="432"/>
         <source>&amp;File</source>
-        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again (the keyring lost the key while locked: the recovery dialog comes then)</extracomment>
+        <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again, from the lock screen: &quot;open&quot; (the keyring lost the key: the recovery dialog follows) or &quot;recover&quot; (a forgotten passphrase: the recovery dialog first)</extracomment>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <location filename="../../otdesk/ui/main_window.py" line="433"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="436"/>
+        <location filename="../../otdesk/ui/main_window.py" line="437"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="441"/>
+        <location filename="../../otdesk/ui/main_window.py" line="442"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="446"/>
+        <location filename="../../otdesk/ui/main_window.py" line="447"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="447"/>
+        <location filename="../../otdesk/ui/main_window.py" line="448"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="450"/>
+        <location filename="../../otdesk/ui/main_window.py" line="451"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="627"/>
+        <location filename="../../otdesk/ui/main_window.py" line="631"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Nyckeln till dina uppgifter finns inte längre i nyckelförrådet, så OT Desk kan inte låsas upp med den. Inget har gått förlorat: OT Desk kan öppnas på nytt och fråga efter din återställningskod (eller din lösenfras, om du har en).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="630"/>
+        <location filename="../../otdesk/ui/main_window.py" line="634"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Återställ…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="680"/>
-        <location filename="../../otdesk/ui/main_window.py" line="700"/>
+        <location filename="../../otdesk/ui/main_window.py" line="687"/>
+        <location filename="../../otdesk/ui/main_window.py" line="707"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="734"/>
+        <location filename="../../otdesk/ui/main_window.py" line="741"/>
         <source>Making a backup…</source>
         <translation>Säkerhetskopierar…</translation>
     </message>
@@ -653,10 +658,12 @@
         <translation>Inget säkert nyckelförråd hittades på den här datorn. Välj en lösenfras (minst 8 tecken) som skyddar dina uppgifter:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/autolock.py" line="184"/>
-        <location filename="../../otdesk/ui/unlock.py" line="212"/>
+        <location filename="../../otdesk/ui/autolock.py" line="199"/>
+        <location filename="../../otdesk/ui/unlock.py" line="218"/>
         <source>Passphrase for your OT Desk data:</source>
-        <extracomment>the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
+        <extracomment>what ask_passphrase returns when &quot;Forgotten?&quot; was pressed
+----------
+the opening failed because the keyring has no key that fits: the recovery dialog the opening failed because the database (or its WAL) cannot be read: the damaged dialog a recovery the person typed did not open the vault: asked again, with the reason</extracomment>
         <translation>Lösenfras för dina uppgifter i OT Desk:</translation>
     </message>
 </context>
