@@ -133,7 +133,7 @@ def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault,
     qtbot.mouseClick(widget(editor, "Add an option", QPushButton), Qt.MouseButton.LeftButton)
     type_into(qtbot, widget(editor, "Option 1"), "Verkostopalaveri koululla")
     type_into(qtbot, widget(editor, "Risks 1"), "Isä ei osallistu")
-    qtbot.mouseClick(widget(editor, "Chosen", QCheckBox), Qt.MouseButton.LeftButton,
+    qtbot.mouseClick(widget(editor, "Options 1: Chosen", QCheckBox), Qt.MouseButton.LeftButton,
                      pos=LEFT)
     # plan
     qtbot.keyClick(editor, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)

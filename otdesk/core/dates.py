@@ -11,6 +11,7 @@ in Swedish and English do); a clock as 14.05 (en: 14:05).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 DEFAULT_ZONE = "Europe/Helsinki"
 #: Qt's spelling of :func:`day_text` for date fields (the UI's date editors)
@@ -82,6 +83,28 @@ def local_day(value: dt.date | dt.datetime) -> dt.date:
     if isinstance(value, dt.datetime):
         return local(value).date()
     return value
+
+
+_TYPED_DAY = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\s*\.?\s*")
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A day as a person types it: d.m.yyyy (8.1.2027, 08.01.2027) or yyyy-mm-dd; blank is
+    no day.  Raises ValueError for anything else, and for a day the calendar has not."""
+    if not text.strip():
+        return None
+    m = _TYPED_DAY.fullmatch(text)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+    else:
+        m = _ISO_DAY.fullmatch(text)
+        if not m:
+            raise ValueError(text)
+        year, month, day = (int(g) for g in m.groups())
+    if not 1900 <= year <= 2999:
+        raise ValueError(text)
+    return dt.date(year, month, day)  # (ValueError for 31.2.)
 
 
 def day_text(value: dt.date | dt.datetime | None) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from otdesk.core.structure import Structure, tr
+from otdesk.ui.live import LiveLabel
 
 
 class AgendaBar(QFrame):
@@ -38,15 +39,14 @@ class AgendaBar(QFrame):
         layout.addStretch(1)
         self.total = QLabel(self.tr("in all %1 min").replace("%1",
                                                             str(structure.total_minutes)))
-        self.clock = QLabel()
-        self.clock.setAccessibleName(self.tr("Session clock"))
+        self.clock = LiveLabel(self.tr("Session clock"))
         self.start_button = QPushButton(self.tr("Start session clock"))
-        self.start_button.setAccessibleName(self.tr("Start session clock"))
         self.start_button.clicked.connect(self.toggle)
         layout.addWidget(self.total)
         layout.addWidget(self.clock)
         layout.addWidget(self.start_button)
         self._started: float | None = None
+        self._phase_said: str | None = None  # the planned phase last announced
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self._tick)
 
@@ -61,6 +61,7 @@ class AgendaBar(QFrame):
             self._started = time.monotonic()
             self._timer.start()
             self.start_button.setText(self.tr("Stop session clock"))
+            self._phase_said = None
             self._tick()
         else:
             self._started = None
@@ -86,3 +87,7 @@ class AgendaBar(QFrame):
         m, s = divmod(int(minutes * 60), 60)
         self.clock.setText(self.tr("%1 — by the plan now: %2").replace(
             "%1", f"{m}:{s:02d}").replace("%2", tr(phase.title, self.lang)))
+        if phase.id != self._phase_said:  # a new phase by the plan: said once
+            self._phase_said = phase.id
+            self.clock.announce(self.tr("By the plan now: %1").replace(
+                "%1", tr(phase.title, self.lang)))

@@ -15,9 +15,9 @@ import datetime as dt
 from array import array
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
 from otdesk.core import dates, deadlines, vocabulary
@@ -25,6 +25,7 @@ from otdesk.storage import listing
 from otdesk.storage.changes import Changes
 from otdesk.storage.repository import ConsultationRow
 from otdesk.ui.cell_painter import CellPainter
+from otdesk.ui.live import LiveLabel
 
 SEARCH_DELAY_MS = 120
 #: lines read at a time: the one drawn and those around it
@@ -294,6 +295,7 @@ class ConsultationList(QWidget):
         self._select_id: int | None = None  # kept selected across a new query
         #: the line to choose once every id is known, and the row chosen then
         self._keep: tuple[int | None, int] | None = None
+        self._open_when_listed = False  # Enter in the search box before its answer came
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all text…"))
@@ -335,8 +337,7 @@ class ConsultationList(QWidget):
                             ("due", 230), ("received", 100)):
             self.table.setColumnWidth(ConsultationTableModel.COLUMNS.index(name), width)
         self.table.activated.connect(self._open_index)
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("Number of consultations shown"))
+        self.count_label = LiveLabel(self.tr("Number of consultations shown"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -354,6 +355,38 @@ class ConsultationList(QWidget):
         self.model.rows_wanted.connect(self._read_rows)
         self.status_filter.currentIndexChanged.connect(self.reload)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.search.installEventFilter(self)  # Down: into the results; Enter: open
+        self.search.textChanged.connect(self._typed_on)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        """In the search box: Down (or Page Down) moves into the results, on their first
+        line when none is chosen; Enter opens the chosen line, or the only one found
+        (once the answer to what was just typed is there)."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():  # typed just now: open once the answer is here
+                    self._open_when_listed = True
+                    self.reload()
+                else:
+                    self._open_chosen_or_only()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _typed_on(self) -> None:
+        self._open_when_listed = False  # (Enter opens what was found for what it saw)
+
+    def _open_chosen_or_only(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+        elif self.model.rowCount() == 1:
+            self._open_index(self.model.index(0, 0))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -395,6 +428,9 @@ class ConsultationList(QWidget):
         # after this turn of the event loop, which paints the first screen
         QTimer.singleShot(0, lambda: self._ask_every_id(answer.query))
         self.listed.emit()
+        if self._open_when_listed:
+            self._open_when_listed = False
+            self._open_chosen_or_only()
 
     def _ask_every_id(self, query: listing.ListQuery) -> None:
         """The rest of the lines' ids, in order (lines further down are read from them)."""

@@ -20,6 +20,7 @@ from otdesk.core.domain import Consultation
 from otdesk.core.errors import UserError
 from otdesk.core.field_path import FieldPath
 from otdesk.core.structure import Field, load_structure, tr
+from otdesk.ui.live import LiveLabel
 from otdesk.ui.agenda import AgendaBar
 from otdesk.ui.fields import Binding
 from otdesk.ui.form_page import FormPage
@@ -58,6 +59,7 @@ class ConsultationEditor(QWidget):
         self._bindings: dict[str, list[Binding]] = {}
         self._lists: dict[str, RecordListEditor] = {}
         self._first_unsaved: float | None = None
+        self._save_failed = False  # the last write of this consultation was refused
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         texts = {"prompts": self.tr("Guiding questions")}
@@ -66,8 +68,7 @@ class ConsultationEditor(QWidget):
         self.back_button = QPushButton(self.tr("← &List"))
         self.back_button.setAccessibleName(self.tr("Back to the list"))
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel()
-        self.title.setAccessibleName(self.tr("Consultation"))
+        self.title = LiveLabel(self.tr("Consultation"))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_button = QToolButton()
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -75,14 +76,11 @@ class ConsultationEditor(QWidget):
         self.status_menu = QMenu(self)
         self.status_button.setMenu(self.status_menu)
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
-        self.due_label = QLabel()
-        self.due_label.setAccessibleName(self.tr("Next deadline"))
-        self.save_label = QLabel()
-        self.save_label.setAccessibleName(self.tr("Saving"))
+        self.due_label = LiveLabel(self.tr("Next deadline"))
+        self.save_label = LiveLabel(self.tr("Saving"))
         self.save_label.setObjectName("saveState")
-        self.problems_label = QLabel()
+        self.problems_label = LiveLabel(self.tr("Missing information"))
         self.problems_label.setWordWrap(True)
-        self.problems_label.setAccessibleName(self.tr("Missing information"))
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
@@ -98,9 +96,8 @@ class ConsultationEditor(QWidget):
         self.phase_ids: list[str] = []
         self.phase_pages: dict[str, PhasePage] = {}
         self._steps = self._build_pages(texts)
-        self.sealed_label = QLabel()
+        self.sealed_label = LiveLabel(self.tr("Sealed"))
         self.sealed_label.setWordWrap(True)
-        self.sealed_label.setAccessibleName(self.tr("Sealed"))
         self.sealed_label.hide()
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -385,11 +382,18 @@ class ConsultationEditor(QWidget):
     def on_saved(self, snapshot: Consultation) -> None:
         if self.c is not None and snapshot.id == self.c.id and self._first_unsaved is None:
             stamp = snapshot.updated_at.astimezone().strftime("%H.%M.%S")
+            failed_before = self._save_failed
+            self._save_failed = False
             self.save_label.setText(self.tr("Saved %1").replace("%1", stamp))
+            if failed_before:  # (what matters: stored again after a failure)
+                self.save_label.announce()
 
     def on_failed(self, consultation_id: int, error: UserError) -> None:
         if self.c is not None and consultation_id == self.c.id:
             self.save_label.setText(self.tr("NOT SAVED — trying again"))
+            if not self._save_failed:  # (said once, not at every retry)
+                self._save_failed = True
+                self.save_label.announce()
             self.save_label.setToolTip(error.message(self.lang))
             self.problems_label.setText(error.message(self.lang))
 
@@ -399,8 +403,10 @@ class ConsultationEditor(QWidget):
         c = self.c
         org = c.requester.organisation or self.tr("(organisation not given)")
         self.title.setText(f"<b>{c.reference}</b> · {org}")
-        self.status_button.setText(self.tr("Status: %1").replace(
-            "%1", vocabulary.label("statuses", c.status, self.lang)) + " ▾")
+        status = self.tr("Status: %1").replace(
+            "%1", vocabulary.label("statuses", c.status, self.lang))
+        self.status_button.setText(status + " ▾")
+        self.status_button.setAccessibleDescription(status)  # (its name: "Status")
         due = deadlines.next_due_for(c, self.rules)
         words = {"intake": self.tr("intake due"), "preparation": self.tr("preparation due"),
                  "session": self.tr("session"), "follow_up": self.tr("follow-up")}

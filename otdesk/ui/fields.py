@@ -11,16 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDateTimeEdit,
-                               QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QRadioButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
+from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QCheckBox, QComboBox,
+                               QDateTimeEdit, QGridLayout, QHBoxLayout, QLineEdit,
+                               QPlainTextEdit, QRadioButton, QSpinBox, QStyle, QVBoxLayout,
+                               QWidget)
 
 from otdesk.core import dates
 from otdesk.core.structure import load_structure, tr
 
-# QDateEdit cannot be empty: its minimum date stands for "no date" and shows as "—"
-_NO_DATE = QDate(1900, 1, 1)
 DATE_FORMAT = dates.QT_DAY_FORMAT
 
 
@@ -70,7 +70,9 @@ class LineBinding(Binding):
         self.widget = edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         _accessible(edit, name, description)
-        edit.textEdited.connect(lambda text: self.on_edit(self._value(text)))
+        # (not textEdited: a text set through the accessibility interface is an edit too;
+        # load() blocks the signal, so showing a value is none)
+        edit.textChanged.connect(lambda text: self.on_edit(self._value(text)))
 
     @staticmethod
     def _value(text: str):
@@ -98,36 +100,118 @@ def _split(text: str) -> list[str]:
 
 
 class DateBinding(Binding):
-    """A date that may be empty: the empty date shows as "—"; Delete clears it."""
+    """A date that may be empty, typed as d.m.yyyy (or chosen from a calendar: the
+    field's button, Alt+Down or F4).  What is not a date is said beside the field, in
+    its tooltip and to a screen reader, and the date stored stays what it was; an empty
+    field is no date.  One Tab stop: Tab leaves the field as from any line."""
 
     def __init__(self, name: str, on_edit, description: str = "") -> None:
         super().__init__(on_edit)
-        self.widget = edit = _ClearableDateEdit()
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText("—")
-        edit.setDate(_NO_DATE)
+        self.widget = edit = DateField()
         _accessible(edit, name, description)
-        edit.dateChanged.connect(lambda d: self.on_edit(to_date(d)))
+        edit.description = description
+        edit.typed.connect(lambda value: self.on_edit(value))
 
     def _show(self, value) -> None:
-        self.widget.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+        self.widget.show_date(value)
 
 
-class _ClearableDateEdit(QDateEdit):
+class DateField(QLineEdit):
+    """The line of a :class:`DateBinding`: ``typed(date | None)`` once a date (or none)
+    is typed or chosen."""
+
+    typed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.description = ""  # (the field's own, before any "not a date")
+        self.setPlaceholderText(QCoreApplication.translate("FieldWidgets", "d.m.yyyy"))
+        self._date: dt.date | None = None
+        self._wrong = False
+        pick = self.addAction(QIcon.fromTheme("x-office-calendar", self.style().standardIcon(
+            QStyle.StandardPixmap.SP_FileDialogDetailedView)),
+            QLineEdit.ActionPosition.TrailingPosition)
+        pick.setToolTip(QCoreApplication.translate("FieldWidgets", "Choose from a calendar"))
+        pick.triggered.connect(self.pick)
+        self.textChanged.connect(self._typing)  # a whole date is stored as it is typed
+        self.editingFinished.connect(self._finish)
+
+    def date(self) -> dt.date | None:
+        return self._date
+
+    def show_date(self, value: dt.date | None) -> None:
+        self._date = value
+        self._set_wrong(False)
+        self.setText(dates.day_text(value))
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
-                self.currentSection() == QDateTimeEdit.Section.NoSection:
-            self.setDate(_NO_DATE)
+        if event.key() == Qt.Key.Key_F4 or (
+                event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.pick()
             return
-        if self.date() == _NO_DATE and event.text().isdigit():
-            self.setDate(QDate.currentDate())  # start typing from today, not from 1900
         super().keyPressEvent(event)
+
+    def _typing(self, text: str) -> None:
+        try:
+            value = dates.parse_day(text)
+        except ValueError:
+            return  # (half typed, or not a date: said when the field is left)
+        self._set_wrong(False)
+        if value != self._date:
+            self._date = value
+            self.typed.emit(value)
+
+    def _finish(self) -> None:
+        try:
+            value = dates.parse_day(self.text())
+        except ValueError:
+            self._set_wrong(True)
+            return
+        self._set_wrong(False)
+        self.setText(dates.day_text(value))
+        if value != self._date:
+            self._date = value
+            self.typed.emit(value)
+
+    def _set_wrong(self, wrong: bool) -> None:
+        said = QCoreApplication.translate(
+            "FieldWidgets", "Not a date: type it as d.m.yyyy, for example 8.1.2027. "
+            "The date stored stays %1.").replace(
+            "%1", dates.day_text(self._date) or "—")
+        self.setStyleSheet("QLineEdit { border: 2px solid #b3261e; }" if wrong else "")
+        self.setToolTip(said if wrong else self.description)
+        self.setAccessibleDescription(said if wrong else self.description)
+        if wrong and not self._wrong:
+            event = QAccessibleAnnouncementEvent(self, said)
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+            QAccessible.updateAccessibility(event)
+        self._wrong = wrong
+
+    def pick(self) -> None:
+        """A calendar below the field; the day chosen (Enter or a click) is typed in."""
+        popup = QCalendarWidget(self, Qt.WindowType.Popup)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popup.setGridVisible(True)
+        day = self._date or dates.today()
+        popup.setSelectedDate(QDate(day.year, day.month, day.day))
+        popup.setAccessibleName(self.accessibleName())
+
+        def chosen(qdate: QDate) -> None:
+            popup.close()
+            self.setText(dates.day_text(to_date(qdate)))
+            self._finish()
+            self.setFocus()
+
+        popup.activated.connect(chosen)
+        popup.clicked.connect(chosen)
+        popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        popup.show()
+        popup.setFocus()
 
 
 def to_date(qdate: QDate) -> dt.date | None:
-    if not qdate.isValid() or qdate == _NO_DATE:
+    if not qdate.isValid():
         return None
     return dt.date(qdate.year(), qdate.month(), qdate.day())
 
@@ -137,7 +221,7 @@ class DateTimeBinding(Binding):
 
     def __init__(self, name: str, on_edit, description: str = "") -> None:
         super().__init__(on_edit)
-        self.widget = edit = QDateTimeEdit()
+        self.widget = edit = _DateTimeEdit()
         edit.setDisplayFormat("d.M.yyyy H.mm")
         edit.setCalendarPopup(True)
         _accessible(edit, name, description)
@@ -147,6 +231,14 @@ class DateTimeBinding(Binding):
     def _show(self, value) -> None:
         moment = (value or dt.datetime.now().astimezone()).astimezone()
         self.widget.setDateTime(moment.replace(tzinfo=None))
+
+
+class _DateTimeEdit(QDateTimeEdit):
+    """Tab leaves the field (its parts are reached with ← and →), as from every other
+    field: Qt's own would step through day, month, year, hour and minute first."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt API)
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 class ChoiceBinding(Binding):

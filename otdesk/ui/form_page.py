@@ -33,6 +33,8 @@ class FormPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         self.layout_ = QVBoxLayout(inner)
+        # the page scrolls with the focus; it is no stop of its own for Tab
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         title = tr(form.title, lang)
         heading = QLabel(f"<h2>{title}</h2>")
         heading.setAccessibleName(title)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel
-
 from otdesk.core.structure import Field, load_structure
+from otdesk.ui.live import LiveLabel
 from otdesk.ui.fields import Binding
 from otdesk.ui.form_page import FormPage
 from otdesk.ui.list_editors import RecordListEditor
@@ -23,9 +22,8 @@ class IntakePage(FormPage):
     def __init__(self, lang: str, bind: Callable[[Field, Binding], None],
                  bind_list: Callable[[Field, RecordListEditor], None]) -> None:
         super().__init__(load_structure().request, lang, bind, bind_list)
-        self.deadline_label = QLabel()
+        self.deadline_label = LiveLabel(self.tr("Deadlines"))
         self.deadline_label.setWordWrap(True)
-        self.deadline_label.setAccessibleName(self.tr("Deadlines"))
         self.layout_.insertWidget(1, self.deadline_label)
         self.requester_name = self.inputs["requester.name"].widget
         self.experts = self.inputs["experts"]

@@ -96,6 +96,9 @@ class RecordListEditor(QWidget):
             b = NumberBinding(name, edit, col.low or 0, col.high or 9999, optional=False)
         elif col.kind == "check":
             b = CheckBinding(tr(col.label, self.lang), edit)
+            # heard with the item it belongs to: "Vaihtoehdot 2: Valittu", not "Valittu"
+            b.widget.setAccessibleName(
+                f"{tr(self.field.label, self.lang)} {n + 1}: {tr(col.label, self.lang)}")
         elif col.kind == "text" and col.lines > 1:
             b = TextBinding(name, edit, lines=col.lines)
         else:

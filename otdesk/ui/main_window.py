@@ -449,7 +449,10 @@ class MainWindow(QMainWindow):
         experts.triggered.connect(self.edit_directory)
         tools.addAction(experts)
         settings = QAction(self.tr("&Settings…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        # the platform's own (none on Linux and Windows), and Ctrl+, everywhere
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences),
+                QKeySequence("Ctrl+,")]
+        settings.setShortcuts([k for i, k in enumerate(keys) if k not in keys[:i]])
         settings.triggered.connect(self.edit_settings)
         tools.addAction(settings)
         # what needs the vault: off in the frame until it is open (attach)

@@ -43,6 +43,8 @@ class PhasePage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         layout = QVBoxLayout(inner)
+        # the page scrolls with the focus; it is no stop of its own for Tab
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         title = QLabel(f"<h2>{tr(phase.title, lang)}</h2>")
         title.setAccessibleName(tr(phase.title, lang))
         purpose = QLabel(tr(phase.purpose, lang))
@@ -64,8 +66,11 @@ class PhasePage(QScrollArea):
                 row.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
             else:
                 row.addWidget(widget, 3)
-            row.addWidget(prompts_label(field, lang, texts["prompts"]), 2)
+            prompts = prompts_label(field, lang, texts["prompts"])
+            row.addWidget(prompts, 2)
             layout.addLayout(row)
+            if not widget.accessibleDescription():  # the field says its own questions
+                widget.setAccessibleDescription(prompts.accessibleDescription())
             self.first_input = self.first_input or widget
         layout.addStretch(1)
         self.setWidget(inner)

@@ -68,7 +68,9 @@ class SettingsDialog(QDialog):
             lock.setToolTip(policy_text)
             self.lock_labels[key] = lock
             row.addWidget(lock)
-            form.addRow(label, row)
+            name = QLabel(label)  # (a row that is a layout gets no buddy of its own)
+            name.setBuddy(widget)
+            form.addRow(name, row)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
 from otdesk.core import dates
 from otdesk.core.errors import UserError
 from otdesk.operations import delivery
+from otdesk.ui.live import LiveLabel
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
 #: refusals that name a field the consultant can go to and fix
@@ -158,10 +159,9 @@ class SummaryPage(QWidget):
             if not allowed:
                 button.setToolTip(not_allowed)
                 button.setAccessibleDescription(not_allowed)
-        self.state = QLabel()
+        self.state = LiveLabel(self.tr("Summary state"))
         self.state.setWordWrap(True)
-        self.state.setAccessibleName(self.tr("Summary state"))
-        self.blockers = QLabel()
+        self.blockers = LiveLabel()
         self.blockers.setWordWrap(True)
         self.blockers.setObjectName("deliveryBlockers")
         self.blockers.setStyleSheet("color: #8a1c10")

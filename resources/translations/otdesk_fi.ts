@@ -4,12 +4,12 @@
 <context>
     <name>AgendaBar</name>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="26"/>
+        <location filename="../../otdesk/ui/agenda.py" line="27"/>
         <source>Session agenda</source>
         <translation>Tapaamisen asialista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="39"/>
+        <location filename="../../otdesk/ui/agenda.py" line="40"/>
         <source>in all %1 min</source>
         <translation>yhteensä %1 min</translation>
     </message>
@@ -20,8 +20,7 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/agenda.py" line="43"/>
-        <location filename="../../otdesk/ui/agenda.py" line="44"/>
-        <location filename="../../otdesk/ui/agenda.py" line="69"/>
+        <location filename="../../otdesk/ui/agenda.py" line="70"/>
         <source>Start session clock</source>
         <translation>Käynnistä ajanotto</translation>
     </message>
@@ -31,35 +30,40 @@
         <translation>Pysäytä ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="87"/>
+        <location filename="../../otdesk/ui/agenda.py" line="88"/>
         <source>%1 — by the plan now: %2</source>
         <translation>%1 — suunnitelman mukaan nyt: %2</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/agenda.py" line="92"/>
+        <source>By the plan now: %1</source>
+        <translation>Suunnitelman mukaan nyt: %1</translation>
     </message>
 </context>
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="63"/>
+        <location filename="../../otdesk/ui/editor.py" line="65"/>
         <source>Guiding questions</source>
         <translation>Apukysymykset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="66"/>
+        <location filename="../../otdesk/ui/editor.py" line="68"/>
         <source>← &amp;List</source>
         <translation>← &amp;Luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="67"/>
+        <location filename="../../otdesk/ui/editor.py" line="69"/>
         <source>Back to the list</source>
         <translation>Takaisin luetteloon</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="70"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Consultation</source>
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="74"/>
+        <location filename="../../otdesk/ui/editor.py" line="75"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
@@ -69,117 +73,117 @@
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Missing information</source>
         <translation>Puuttuvat tiedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="95"/>
+        <location filename="../../otdesk/ui/editor.py" line="93"/>
         <source>Pages of the consultation</source>
         <translation>Konsultaation sivut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="153"/>
+        <location filename="../../otdesk/ui/editor.py" line="150"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="99"/>
         <source>Sealed</source>
         <translation>Lukittu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="261"/>
+        <location filename="../../otdesk/ui/editor.py" line="258"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Yhteenveto on toimitettu ja tiedot lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="361"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="369"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="387"/>
         <source>Saved %1</source>
         <translation>Tallennettu klo %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="392"/>
+        <location filename="../../otdesk/ui/editor.py" line="393"/>
         <source>NOT SAVED — trying again</source>
         <translation>EI TALLENNETTU — yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="400"/>
+        <location filename="../../otdesk/ui/editor.py" line="404"/>
         <source>(organisation not given)</source>
         <translation>(organisaatiota ei kirjattu)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="402"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>Status: %1</source>
         <translation>Tila: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="411"/>
         <source>intake due</source>
         <translation>käsittelyyn otto viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="411"/>
         <source>preparation due</source>
         <translation>valmistelu viimeistään</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="418"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="421"/>
+        <location filename="../../otdesk/ui/editor.py" line="427"/>
         <source>Intake due %1</source>
         <translation>Käsittelyyn otto viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="429"/>
         <source>preparation due %1</source>
         <translation>valmistelu viimeistään %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="429"/>
+        <location filename="../../otdesk/ui/editor.py" line="435"/>
         <source>Reason: %1</source>
         <translation>Syy: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="456"/>
+        <location filename="../../otdesk/ui/editor.py" line="462"/>
         <source>Why is the request declined?</source>
         <translation>Miksi pyyntöä ei oteta käsittelyyn?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="457"/>
+        <location filename="../../otdesk/ui/editor.py" line="463"/>
         <source>Why is the request redirected?</source>
         <translation>Miksi pyyntö ohjataan muualle?</translation>
     </message>
@@ -187,53 +191,53 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="299"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="301"/>
         <source>Search all text…</source>
         <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Hae kaikesta tekstistä…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="300"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="302"/>
         <source>Search consultations</source>
         <translation>Hae konsultaatioita</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="303"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="305"/>
         <source>Show status</source>
         <translation>Näytettävä tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="304"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="306"/>
         <source>All statuses</source>
         <translation>Kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="305"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="307"/>
         <source>Open (not closed)</source>
         <translation>Avoimet (ei päättyneet)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="308"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="310"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="309"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="311"/>
         <source>New consultation</source>
         <translation>Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="318"/>
         <source>Consultations</source>
         <translation>Konsultaatiot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="339"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="340"/>
         <source>Number of consultations shown</source>
         <translation>Näytettyjen konsultaatioiden määrä</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="387"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="420"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultaatio</numerusform>
@@ -241,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="389"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="422"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n myöhässä</numerusform>
@@ -252,58 +256,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Reference</source>
         <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) also what storage.listing sorts by (listing.SORTS) the view&apos;s header asked for another order (column, order) lines drawn but not read yet: (epoch, ids) — see add_rows</extracomment>
         <translation>Tunnus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Organisation</source>
         <translation>Organisaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Categories</source>
         <translation>Tilanneluokat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>Next due</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>Received</source>
         <translation>Saapunut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>intake</source>
         <translation>käsittelyyn otto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>preparation</source>
         <translation>valmistelu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="84"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
@@ -501,11 +505,26 @@
         <source>Not asked yet</source>
         <translation>Ei vielä kysytty</translation>
     </message>
+    <message>
+        <location filename="../../otdesk/ui/fields.py" line="128"/>
+        <source>d.m.yyyy</source>
+        <translation>p.k.vvvv</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/fields.py" line="134"/>
+        <source>Choose from a calendar</source>
+        <translation>Valitse kalenterista</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
+        <translation>Ei päivämäärä: kirjoita muodossa p.k.vvvv, esimerkiksi 8.1.2027. Tallennettu päivämäärä on edelleen %1.</translation>
+    </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="28"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="25"/>
         <source>Deadlines</source>
         <translation>Määräajat</translation>
     </message>
@@ -599,23 +618,23 @@
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="631"/>
+        <location filename="../../otdesk/ui/main_window.py" line="634"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Tietojesi avainta ei enää ole avainsäilössä, joten OT Deskin lukitusta ei voi avata sillä. Mitään ei ole menetetty: OT Desk voi avautua uudelleen ja kysyä palautuskoodiasi (tai tunnuslausettasi, jos sinulla on sellainen).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="634"/>
+        <location filename="../../otdesk/ui/main_window.py" line="637"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Palauta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="687"/>
-        <location filename="../../otdesk/ui/main_window.py" line="707"/>
+        <location filename="../../otdesk/ui/main_window.py" line="690"/>
+        <location filename="../../otdesk/ui/main_window.py" line="710"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="741"/>
+        <location filename="../../otdesk/ui/main_window.py" line="744"/>
         <source>Making a backup…</source>
         <translation>Tehdään varmuuskopiota…</translation>
     </message>
@@ -736,7 +755,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../otdesk/ui/list_editors.py" line="157"/>
+        <location filename="../../otdesk/ui/list_editors.py" line="160"/>
         <source>Remove row %1 and what is written in it?</source>
         <translation>Poistetaanko rivi %1 ja siihen kirjoitettu teksti?</translation>
     </message>
@@ -907,7 +926,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Siirry kenttään</translation>
     </message>
@@ -968,38 +987,38 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="144"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
         <source>Language of the summary</source>
         <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="150"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>&amp;Print…</source>
         <translation>T&amp;ulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <location filename="../../otdesk/ui/summary_page.py" line="334"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>Save as P&amp;DF…</source>
         <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
         <source>Save the summary as a PDF file</source>
         <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="156"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisaation linjaus ei salli tätä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="163"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="162"/>
         <source>Summary state</source>
         <translation>Yhteenvedon tila</translation>
     </message>
@@ -1133,13 +1152,13 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="87"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Tallennettu PDF-tiedosto ei ole salattu.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Tallenna se vain paikkaan, jossa pyytäjän salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
     </message>

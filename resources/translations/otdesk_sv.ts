@@ -4,12 +4,12 @@
 <context>
     <name>AgendaBar</name>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="26"/>
+        <location filename="../../otdesk/ui/agenda.py" line="27"/>
         <source>Session agenda</source>
         <translation>Mötets dagordning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="39"/>
+        <location filename="../../otdesk/ui/agenda.py" line="40"/>
         <source>in all %1 min</source>
         <translation>totalt %1 min</translation>
     </message>
@@ -20,8 +20,7 @@
     </message>
     <message>
         <location filename="../../otdesk/ui/agenda.py" line="43"/>
-        <location filename="../../otdesk/ui/agenda.py" line="44"/>
-        <location filename="../../otdesk/ui/agenda.py" line="69"/>
+        <location filename="../../otdesk/ui/agenda.py" line="70"/>
         <source>Start session clock</source>
         <translation>Starta mötesklockan</translation>
     </message>
@@ -31,35 +30,40 @@
         <translation>Stoppa mötesklockan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="87"/>
+        <location filename="../../otdesk/ui/agenda.py" line="88"/>
         <source>%1 — by the plan now: %2</source>
         <translation>%1 — enligt planen nu: %2</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/agenda.py" line="92"/>
+        <source>By the plan now: %1</source>
+        <translation>Enligt planen nu: %1</translation>
     </message>
 </context>
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="63"/>
+        <location filename="../../otdesk/ui/editor.py" line="65"/>
         <source>Guiding questions</source>
         <translation>Stödfrågor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="66"/>
+        <location filename="../../otdesk/ui/editor.py" line="68"/>
         <source>← &amp;List</source>
         <translation>← &amp;Lista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="67"/>
+        <location filename="../../otdesk/ui/editor.py" line="69"/>
         <source>Back to the list</source>
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="70"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="74"/>
+        <location filename="../../otdesk/ui/editor.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -69,117 +73,117 @@
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="80"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="85"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Missing information</source>
         <translation>Uppgifter som saknas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="95"/>
+        <location filename="../../otdesk/ui/editor.py" line="93"/>
         <source>Pages of the consultation</source>
         <translation>Konsultationens sidor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="153"/>
+        <location filename="../../otdesk/ui/editor.py" line="150"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="103"/>
+        <location filename="../../otdesk/ui/editor.py" line="99"/>
         <source>Sealed</source>
         <translation>Låst</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="203"/>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="261"/>
+        <location filename="../../otdesk/ui/editor.py" line="258"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Sammanfattningen har överlämnats och uppgifterna är låsta. Skriv senare ändringar som daterade tillägg på sidan Sammanfattning.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="361"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="369"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="388"/>
+        <location filename="../../otdesk/ui/editor.py" line="387"/>
         <source>Saved %1</source>
         <translation>Sparad kl. %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="392"/>
+        <location filename="../../otdesk/ui/editor.py" line="393"/>
         <source>NOT SAVED — trying again</source>
         <translation>INTE SPARAD — försöker igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="400"/>
+        <location filename="../../otdesk/ui/editor.py" line="404"/>
         <source>(organisation not given)</source>
         <translation>(organisation inte angiven)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="402"/>
+        <location filename="../../otdesk/ui/editor.py" line="406"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="411"/>
         <source>intake due</source>
         <translation>mottagning senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="405"/>
+        <location filename="../../otdesk/ui/editor.py" line="411"/>
         <source>preparation due</source>
         <translation>förberedelse senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
+        <location filename="../../otdesk/ui/editor.py" line="412"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="418"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="421"/>
+        <location filename="../../otdesk/ui/editor.py" line="427"/>
         <source>Intake due %1</source>
         <translation>Mottagning senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="423"/>
+        <location filename="../../otdesk/ui/editor.py" line="429"/>
         <source>preparation due %1</source>
         <translation>förberedelse senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="429"/>
+        <location filename="../../otdesk/ui/editor.py" line="435"/>
         <source>Reason: %1</source>
         <translation>Orsak: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="456"/>
+        <location filename="../../otdesk/ui/editor.py" line="462"/>
         <source>Why is the request declined?</source>
         <translation>Varför tas begäran inte till behandling?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="457"/>
+        <location filename="../../otdesk/ui/editor.py" line="463"/>
         <source>Why is the request redirected?</source>
         <translation>Varför hänvisas begäran vidare?</translation>
     </message>
@@ -187,53 +191,53 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="299"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="301"/>
         <source>Search all text…</source>
         <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Sök i all text…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="300"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="302"/>
         <source>Search consultations</source>
         <translation>Sök konsultationer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="303"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="305"/>
         <source>Show status</source>
         <translation>Visa status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="304"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="306"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="305"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="307"/>
         <source>Open (not closed)</source>
         <translation>Öppna (inte avslutade)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="308"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="310"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="309"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="311"/>
         <source>New consultation</source>
         <translation>Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="316"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="318"/>
         <source>Consultations</source>
         <translation>Konsultationer</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="339"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="340"/>
         <source>Number of consultations shown</source>
         <translation>Antal konsultationer som visas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="387"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="420"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultation</numerusform>
@@ -241,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="389"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="422"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n försenad</numerusform>
@@ -252,58 +256,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Reference</source>
         <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) also what storage.listing sorts by (listing.SORTS) the view&apos;s header asked for another order (column, order) lines drawn but not read yet: (epoch, ids) — see add_rows</extracomment>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Categories</source>
         <translation>Situationskategorier</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>Next due</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>intake</source>
         <translation>mottagning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>preparation</source>
         <translation>förberedelse</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="84"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
@@ -501,11 +505,26 @@
         <source>Not asked yet</source>
         <translation>Inte frågat ännu</translation>
     </message>
+    <message>
+        <location filename="../../otdesk/ui/fields.py" line="128"/>
+        <source>d.m.yyyy</source>
+        <translation>d.m.åååå</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/fields.py" line="134"/>
+        <source>Choose from a calendar</source>
+        <translation>Välj i en kalender</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
+        <translation>Inget datum: skriv det som d.m.åååå, till exempel 8.1.2027. Det sparade datumet är fortfarande %1.</translation>
+    </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../otdesk/ui/intake_page.py" line="28"/>
+        <location filename="../../otdesk/ui/intake_page.py" line="25"/>
         <source>Deadlines</source>
         <translation>Tidsfrister</translation>
     </message>
@@ -599,23 +618,23 @@
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="631"/>
+        <location filename="../../otdesk/ui/main_window.py" line="634"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Nyckeln till dina uppgifter finns inte längre i nyckelförrådet, så OT Desk kan inte låsas upp med den. Inget har gått förlorat: OT Desk kan öppnas på nytt och fråga efter din återställningskod (eller din lösenfras, om du har en).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="634"/>
+        <location filename="../../otdesk/ui/main_window.py" line="637"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Återställ…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="687"/>
-        <location filename="../../otdesk/ui/main_window.py" line="707"/>
+        <location filename="../../otdesk/ui/main_window.py" line="690"/>
+        <location filename="../../otdesk/ui/main_window.py" line="710"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="741"/>
+        <location filename="../../otdesk/ui/main_window.py" line="744"/>
         <source>Making a backup…</source>
         <translation>Säkerhetskopierar…</translation>
     </message>
@@ -736,7 +755,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../otdesk/ui/list_editors.py" line="157"/>
+        <location filename="../../otdesk/ui/list_editors.py" line="160"/>
         <source>Remove row %1 and what is written in it?</source>
         <translation>Vill du ta bort rad %1 och det som står på den?</translation>
     </message>
@@ -907,7 +926,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="107"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Gå till fältet</translation>
     </message>
@@ -968,38 +987,38 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="144"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
         <source>Language of the summary</source>
         <translation>Sammanfattningens språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="150"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
         <location filename="../../otdesk/ui/summary_page.py" line="334"/>
         <source>Print the summary</source>
         <translation>Skriv ut sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>Save as P&amp;DF…</source>
         <translation>Spara som &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
         <source>Save the summary as a PDF file</source>
         <translation>Spara sammanfattningen som en PDF-fil</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="156"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisationens policy tillåter inte detta.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="163"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="162"/>
         <source>Summary state</source>
         <translation>Sammanfattningens status</translation>
     </message>
@@ -1133,13 +1152,13 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="87"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Den sparade PDF-filen är inte krypterad.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Spara den bara där beställarens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
     </message>
