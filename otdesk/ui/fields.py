@@ -131,7 +131,8 @@ class DateField(QLineEdit):
         pick = self.addAction(QIcon.fromTheme("x-office-calendar", self.style().standardIcon(
             QStyle.StandardPixmap.SP_FileDialogDetailedView)),
             QLineEdit.ActionPosition.TrailingPosition)
-        pick.setToolTip(QCoreApplication.translate("FieldWidgets", "Choose from a calendar"))
+        pick.setText(QCoreApplication.translate("FieldWidgets", "Choose from a calendar"))
+        pick.setToolTip(pick.text())  # (its button's name, for a screen reader too)
         pick.triggered.connect(self.pick)
         self.textChanged.connect(self._typing)  # a whole date is stored as it is typed
         self.editingFinished.connect(self._finish)

@@ -516,7 +516,7 @@
         <translation>Choose from a calendar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <location filename="../../otdesk/ui/fields.py" line="179"/>
         <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
         <translation>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</translation>
     </message>

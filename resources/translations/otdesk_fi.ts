@@ -516,7 +516,7 @@
         <translation>Valitse kalenterista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <location filename="../../otdesk/ui/fields.py" line="179"/>
         <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
         <translation>Ei päivämäärä: kirjoita muodossa p.k.vvvv, esimerkiksi 8.1.2027. Tallennettu päivämäärä on edelleen %1.</translation>
     </message>

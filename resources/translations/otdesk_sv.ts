@@ -516,7 +516,7 @@
         <translation>Välj i en kalender</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <location filename="../../otdesk/ui/fields.py" line="179"/>
         <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
         <translation>Inget datum: skriv det som d.m.åååå, till exempel 8.1.2027. Det sparade datumet är fortfarande %1.</translation>
     </message>
