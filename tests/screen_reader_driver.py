@@ -53,15 +53,29 @@ class Driver:
         self.events: list[tuple[str, str]] = []
         pyatspi.Registry.registerEventListener(self._heard, "object:announcement")
         self.bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"])
-        read, write = os.pipe()
-        self.x = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                                   "1400x900x24", "-nolisten", "tcp"], pass_fds=(write,),
-                                  stderr=subprocess.DEVNULL)
-        os.close(write)
-        self.display = ":" + os.read(read, 64).decode().strip()
-        os.close(read)
+        self.x, self.display = self._x_server()
         self.app = None
         self.proc = None
+
+    @staticmethod
+    def _x_server() -> tuple[subprocess.Popen, str]:
+        """A virtual X server on a free display, once it answers."""
+        for _ in range(5):
+            read, write = os.pipe()
+            x = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
+                                  "1400x900x24", "-nolisten", "tcp"], pass_fds=(write,),
+                                 stderr=subprocess.DEVNULL)
+            os.close(write)
+            display = ":" + os.read(read, 64).decode().strip()
+            os.close(read)
+            time.sleep(0.5)
+            answer = subprocess.run(["xdotool", "getmouselocation"], capture_output=True,
+                                    env=dict(os.environ, DISPLAY=display))
+            if x.poll() is None and answer.returncode == 0:
+                return x, display
+            x.kill()
+            x.wait()
+        raise SystemExit("no virtual X server")
 
     def _heard(self, event) -> None:
         self.events.append((str(event.any_data), event.source.name if event.source else ""))
@@ -100,7 +114,11 @@ class Driver:
     def close(self) -> None:
         for p in (self.proc, self.x, self.bus):
             if p is not None and p.poll() is None:
-                p.kill()
+                p.terminate()  # (Xvfb takes its socket and lock file away)
+                try:
+                    p.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    p.kill()
 
     # -- looking and acting ---------------------------------------------------------------
 
@@ -124,7 +142,12 @@ class Driver:
                 except Exception:
                     continue
             return None
-        return self._wait(look, f"{role} {name!r}", timeout)
+        try:
+            return self._wait(look, f"{role} {name!r}", timeout)
+        except SystemExit:  # what there is instead, to say what went wrong
+            there = sorted({a.name for a in walk(self.app)
+                            if showing(a) and a.getRoleName() == role})
+            raise SystemExit(f"not found: {role} {name!r}; on screen: {there}") from None
 
     def xdotool(self, *args: str) -> None:
         subprocess.run(["xdotool", *args], check=True,
@@ -150,8 +173,9 @@ class Driver:
         self.type(text)
         self.key("Tab")
 
-    def press(self, name: str, role: str = "push button", prefix: bool = False) -> None:
-        self.find(name, role, prefix=prefix).queryAction().doAction(0)
+    def press(self, name: str, role: str = "push button", prefix: bool = False,
+              timeout: float = 10) -> None:
+        self.find(name, role, timeout, prefix=prefix).queryAction().doAction(0)
         time.sleep(0.4)
 
     def text_of(self, name: str) -> str:
@@ -185,7 +209,7 @@ class Driver:
         self.press("Eroriita tai huoltoriita", "check box", prefix=True)
         self.type_into("Otettu käsittelyyn", "8.1.2027")
         self.report["live"]["title"] = self.description("Konsultaatio", "label")
-        self.report["live"]["status"] = self.description("Tila", "push button")
+        self.report["live"]["status"] = self.find("Pyyntö saapunut", "combo box").name
         self.report["live"]["due"] = self.description("Seuraava määräaika", "label")
 
         self.key("ctrl+2")  # the opening: the worry at the start
@@ -209,6 +233,20 @@ class Driver:
         self.set_text("Mitä tehdään 1", "Koulu kutsuu verkoston koolle")
         self.type_into("Mihin mennessä 1", "15.1.2027")
         self.check_page("plan")
+        # the status, in its combo box: Tab from the header's first button, the next
+        # step chosen with ↓ (the steps the workflow does not allow are skipped)
+        self.find("Takaisin luetteloon", "push button").queryComponent().grabFocus()
+        time.sleep(0.3)
+        self.key("Tab")
+        self.key("Down")
+        self.report["live"]["status_chosen"] = self.find("Otettu käsittelyyn", "combo box").name
+        self.key("ctrl+9")  # the summary: its preview as text
+        self.press("Näytä tekstinä", "check box", timeout=20)  # (Qt: a checkable button)
+        self.check_page("summary")
+        self._wait(lambda: "Vanhemmat erosivat" in self.text_of("Yhteenvedon teksti"),
+                   "the summary's text")
+        self.report["summary_text"] = self.text_of("Yhteenvedon teksti")
+        self.key("ctrl+6")
         self.press("Käynnistä ajanotto")  # the session clock says the plan's phase
         self.find("Pysäytä ajanotto", "push button")
         time.sleep(1.5)

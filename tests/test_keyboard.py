@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QWidget
 
 from conftest import close_window, wait_for_editor, wait_for_list
 from otdesk.config.policy import load_policy
@@ -79,22 +79,33 @@ def test_what_is_not_a_date_is_said_and_the_stored_date_stays(qtbot, window, vau
     qtbot.waitUntil(lambda: vault.repository.get(editor.c.id).intake_date is None, timeout=3000)
 
 
-def test_tab_walks_the_request_page_without_a_trap(qtbot, window):
+def test_tab_walks_every_page_without_a_trap(qtbot, window):
+    """On each page of the editor, Tab from its first field goes round the window once:
+    no field holds it, every stop says what it is, and the page's own fields come before
+    the header and the agenda bar do again."""
     editor = new_consultation(qtbot, window)
-    start = widget(editor, "Name", QLineEdit)
-    start.setFocus()
-    seen = []
-    for _ in range(80):
-        w = QApplication.focusWidget()
-        seen.append(w)
-        qtbot.keyClick(w, Qt.Key.Key_Tab)
-        if QApplication.focusWidget() is start:
-            break
-    names = [heard(w)[0] for w in seen]
-    assert QApplication.focusWidget() is start, names  # round the window and back
-    assert len(set(map(id, seen))) == len(seen), names  # each stop once: no field holds Tab
-    assert "Taken into processing on" in names and "Received" in names
-    assert all(names), [type(w).__name__ for w, n in zip(seen, names) if not n]
+    for n, page in enumerate(editor.phase_ids):
+        qtbot.keyClick(editor, getattr(Qt.Key, f"Key_{n + 1}"), CTRL)
+        shown = editor.pages.currentWidget()
+        first = getattr(shown, "first_input", None) or next(  # (the summary: its first)
+            w for w in shown.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(shown))
+        first = first.focusProxy() or first
+        first.setFocus()
+        qtbot.waitUntil(lambda first=first: QApplication.focusWidget() is first, timeout=2000)
+        seen = []
+        for _ in range(120):
+            w = QApplication.focusWidget()
+            seen.append(w)
+            qtbot.keyClick(w, Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is first:
+                break
+        names = [heard(w)[0] for w in seen]
+        assert QApplication.focusWidget() is first, (page, names)  # round and back
+        assert len(set(map(id, seen))) == len(seen), (page, names)  # each stop once
+        assert all(names), (page, [type(w).__name__ for w, m in zip(seen, names) if not m])
+        on_page = [editor.pages.currentWidget().isAncestorOf(w) for w in seen]
+        assert on_page[: on_page.index(False)] == [True] * on_page.index(False), page
 
 
 def test_a_one_line_field_set_through_accessibility_is_saved(qtbot, window, vault):
@@ -115,7 +126,11 @@ def test_live_values_are_heard_with_their_name(qtbot, window):
     assert editor.save_label.text().startswith("Saved ")
     name, description = heard(editor.title)
     assert name == "Consultation" and description.startswith(editor.c.reference)
-    assert heard(editor.status_button) == ("Status", "Status: Requested")
+    # a combo box: heard as its label (its buddy) and the status chosen now
+    status = QAccessible.queryAccessibleInterface(editor.status_box)
+    assert status.text(QAccessible.Text.Value) == "Requested"
+    label = next(w for w in editor.findChildren(QLabel) if w.buddy() is editor.status_box)
+    assert label.text().replace("&", "") == "Status:"
     assert heard(editor.due_label)[1].startswith("intake due")
     agenda = editor.agenda
     qtbot.mouseClick(agenda.start_button, Qt.MouseButton.LeftButton)
@@ -191,3 +206,86 @@ def test_settings_open_with_ctrl_comma_and_locked_rows_show_no_ampersand(
     assert row.buddy() is seen[0].language and not seen[0].language.isEnabled()
     action = next(a for a in window.findChildren(QAction) if a.text() == "&Settings…")
     assert QKeySequence("Ctrl+,") in action.shortcuts()
+
+
+def test_new_option_cards_and_plan_rows_come_in_their_place_in_tab_order(qtbot, window):
+    editor = new_consultation(qtbot, window)
+    for page, add, first in (("options", "Add an option", "Option 1"),
+                             ("plan", "Add a step", "What 1")):
+        number = editor.phase_ids.index(page)
+        qtbot.keyClick(editor, getattr(Qt.Key, f"Key_{number + 1}"), CTRL)
+        qtbot.mouseClick(widget(editor, add), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda first=first: QApplication.focusWidget() is not None
+                        and heard(QApplication.focusWidget())[0] == first, timeout=2000)
+        walked = []
+        for _ in range(20):
+            walked.append(heard(QApplication.focusWidget())[0])
+            if walked[-1] == add:
+                break
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert walked[-1] == add, walked  # the row's fields, then its Add: not the agenda
+        assert not any(name.endswith(" min") for name in walked), walked
+
+
+@pytest.fixture
+def finnish(qapp):
+    """The Finnish translations installed, as run_app does (and taken out afterwards)."""
+    from PySide6.QtCore import QLocale
+
+    from otdesk.ui.i18n import install_translators
+
+    before = QLocale()
+    installed = install_translators(qapp, "fi")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_the_running_clock_does_not_widen_the_window(qtbot, vault, finnish):
+    window = MainWindow(vault, lang="fi")  # (Finnish: the longest words)
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.resize(1280, 820)
+    editor = new_consultation(qtbot, window)
+    qtbot.mouseClick(editor.agenda.start_button, Qt.MouseButton.LeftButton)
+    for minutes in (0, 62):  # the first phase, then the longest name (the plan)
+        editor.agenda._started -= minutes * 60  # noqa: SLF001 (the clock's start, moved back)
+        editor.agenda._tick()  # noqa: SLF001 (what its one-second timer calls)
+        QApplication.processEvents()
+        # what the agenda bar needs (its clock included) fits the 1280 px window
+        assert editor.agenda.minimumSizeHint().width() <= 1200, editor.agenda.clock.text()
+        assert window.width() == 1280
+    assert "Etenemissuunnitelma" in editor.agenda.clock.text()
+
+
+def test_the_summary_can_be_read_as_text(qtbot, vault):
+    from conftest import open_in_editor
+    from otdesk.core.domain import Consultation
+
+    c = Consultation()
+    c.requester.organisation = "Kuopion kaupunki"
+    c.situation.background = "Vanhemmat erosivat 2024."
+    vault.repository.create(c)
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    open_in_editor(qtbot, window, c.id)
+    editor = window.editor
+    qtbot.keyClick(editor, Qt.Key.Key_9, CTRL)
+    page = editor.summary
+    qtbot.waitUntil(lambda: "Vanhemmat erosivat 2024." in page.text_view.toPlainText(),
+                    timeout=10000)
+    alt_x = (Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Show as te&xt
+    qtbot.keyClick(QApplication.focusWidget(), *alt_x)
+    qtbot.waitUntil(page.text_view.isVisible, timeout=2000)  # (a mnemonic clicks 100 ms on)
+    assert not page.preview.isVisible()
+    assert page.text_view.hasFocus()
+    assert heard(page.text_view)[0] == "Text of the summary"
+    qtbot.keyClick(QApplication.focusWidget(), *alt_x)
+    qtbot.waitUntil(page.preview.isVisible, timeout=2000)
+    assert not page.text_view.isVisible()

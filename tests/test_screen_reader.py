@@ -69,7 +69,7 @@ def no_keyring_module():
 def test_every_control_says_what_it_is(journey):
     report, _ = journey
     assert set(report["unnamed"]) == {"list", "request", "opening", "situation",
-                                      "reflections", "options", "plan"}
+                                      "reflections", "options", "plan", "summary"}
     assert report["unnamed"] == {page: [] for page in report["unnamed"]}
 
 
@@ -78,10 +78,17 @@ def test_live_values_are_read_with_what_they_show(journey):
     live = report["live"]
     assert live["count"] == "0 konsultaatiota"
     assert live["title"].startswith("OT-") and "Kuopion kaupunki" in live["title"]
-    assert live["status"] == "Tila: Pyyntö saapunut"
+    assert live["status"] == "Pyyntö saapunut"  # (a combo box: heard with its label)
+    assert live["status_chosen"] == "Otettu käsittelyyn"
     assert live["due"].startswith("käsittelyyn otto viimeistään")
     assert live["save"].startswith("Tallennettu klo")
     assert report["descriptions"]["Tausta"].startswith("Kerro omin sanoin")
+
+
+def test_the_summary_is_read_as_text(journey):
+    report, _ = journey
+    text = report["summary_text"]
+    assert "Vanhemmat erosivat 2024, ja riita jatkuu." in text and "Kuopion kaupunki" in text
 
 
 def test_the_plans_phase_is_announced(journey):
@@ -103,6 +110,7 @@ def test_what_was_set_through_the_tree_is_stored_and_read_back(journey):
     assert c.question == "Miten tukea lasta, joka ei käy koulua?"
     assert c.categories == ["high_conflict_separation"]
     assert c.intake_date == dt.date(2027, 1, 8)
+    assert c.status == "accepted"
     assert c.worry_start == 3
     assert c.situation.background == "Vanhemmat erosivat 2024, ja riita jatkuu."
     assert c.reflections.hypotheses == "Voisiko olla niin, että lapsi suojaa äitiä?"

@@ -40,6 +40,7 @@ class AgendaBar(QFrame):
         self.total = QLabel(self.tr("in all %1 min").replace("%1",
                                                             str(structure.total_minutes)))
         self.clock = LiveLabel(self.tr("Session clock"))
+        self.clock.setWordWrap(True)  # (a long phase name takes two lines, not a wider window)
         self.start_button = QPushButton(self.tr("Start session clock"))
         self.start_button.clicked.connect(self.toggle)
         layout.addWidget(self.total)

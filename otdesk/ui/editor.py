@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QMenu,
-                               QMessageBox, QPushButton, QStackedWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QMessageBox, QPushButton, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from otdesk.core import dates, deadlines, domain, vocabulary
 from otdesk.core.domain import Consultation
@@ -70,12 +70,14 @@ class ConsultationEditor(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.title = LiveLabel(self.tr("Consultation"))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_button = QToolButton()
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.status_button.setAccessibleName(self.tr("Status"))
-        self.status_menu = QMenu(self)
-        self.status_button.setMenu(self.status_menu)
-        self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        # the status: a combo box (a popup menu is not in the accessibility tree while it
+        # is open); the steps the workflow does not allow from here are there, greyed,
+        # with the reason as their tooltip
+        self.status_box = QComboBox()
+        self.status_box.setAccessibleName(self.tr("Status"))
+        self.status_box.activated.connect(self._status_chosen)
+        status_label = QLabel(self.tr("Status:"))  # (every letter is taken by a menu or a field)
+        status_label.setBuddy(self.status_box)
         self.due_label = LiveLabel(self.tr("Next deadline"))
         self.save_label = LiveLabel(self.tr("Saving"))
         self.save_label.setObjectName("saveState")
@@ -85,7 +87,8 @@ class ConsultationEditor(QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
         header.addWidget(self.due_label)
-        header.addWidget(self.status_button)
+        header.addWidget(status_label)
+        header.addWidget(self.status_box)
         header.addWidget(self.save_label)
 
         # pages ---------------------------------------------------------------------
@@ -263,7 +266,7 @@ class ConsultationEditor(QWidget):
         self.busy = busy
         self.nav.setEnabled(not busy)
         self.back_button.setEnabled(not busy)
-        self.status_button.setEnabled(not busy)
+        self.status_box.setEnabled(not busy)
 
     def go_to_field(self, key: str) -> None:
         """Show the page holding the field ``key`` (``plan.steps.2.action`` → the plan's
@@ -403,10 +406,7 @@ class ConsultationEditor(QWidget):
         c = self.c
         org = c.requester.organisation or self.tr("(organisation not given)")
         self.title.setText(f"<b>{c.reference}</b> · {org}")
-        status = self.tr("Status: %1").replace(
-            "%1", vocabulary.label("statuses", c.status, self.lang))
-        self.status_button.setText(status + " ▾")
-        self.status_button.setAccessibleDescription(status)  # (its name: "Status")
+        self._fill_statuses()
         due = deadlines.next_due_for(c, self.rules)
         words = {"intake": self.tr("intake due"), "preparation": self.tr("preparation due"),
                  "session": self.tr("session"), "follow_up": self.tr("follow-up")}
@@ -434,26 +434,34 @@ class ConsultationEditor(QWidget):
         reason = c.status_reason if c.status in domain.REASONED_STATUSES else ""
         self.reason_label.setText(self.tr("Reason: %1").replace("%1", reason) if reason else "")
 
-    def _fill_status_menu(self) -> None:
-        self.status_menu.clear()
-        current = self.c.status
+    def _fill_statuses(self) -> None:
+        """Every status, the current one chosen; those the workflow does not allow from
+        it greyed, each with the reason."""
+        box, current = self.status_box, self.c.status
         allowed = domain.TRANSITIONS.get(current, ())
+        blocker = QSignalBlocker(box)
+        box.clear()
         for status in domain.STATUSES:
+            box.addItem(vocabulary.label("statuses", status, self.lang), status)
+            item = box.model().item(box.count() - 1)
             if status == current:
                 continue
-            action = self.status_menu.addAction(vocabulary.label("statuses", status, self.lang))
             by_hand = status != domain.DELIVERED_STATUS
-            action.setEnabled(status in allowed and by_hand)
+            item.setEnabled(status in allowed and by_hand)
             if status in allowed and not by_hand:
-                action.setToolTip(UserError("error.status_by_delivery").message(self.lang))
+                item.setToolTip(UserError("error.status_by_delivery").message(self.lang))
             elif status not in allowed:
-                action.setToolTip(UserError("error.status_transition",
-                                            current=vocabulary.label("statuses", current,
-                                                                     self.lang),
-                                            new=vocabulary.label("statuses", status, self.lang)
-                                            ).message(self.lang))
-            action.triggered.connect(lambda checked=False, s=status: self.change_status(s))
-        self.status_menu.setToolTipsVisible(True)
+                item.setToolTip(UserError(
+                    "error.status_transition",
+                    current=vocabulary.label("statuses", current, self.lang),
+                    new=vocabulary.label("statuses", status, self.lang)).message(self.lang))
+        box.setCurrentIndex(box.findData(current))
+        del blocker
+
+    def _status_chosen(self, index: int) -> None:
+        new = self.status_box.itemData(index)
+        if self.c is not None and new != self.c.status and not self.change_status(new):
+            self._fill_statuses()  # refused or cancelled: the status as it is
 
     def change_status(self, new: str, reason: str | None = None) -> bool:
         """Move along the workflow; an invalid step is refused with the reason shown."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
@@ -64,8 +65,25 @@ class RecordListEditor(QWidget):
             row, first = (self._card if self.cards else self._line)(n, item)
             self._rows.addWidget(row)
             first_inputs.append(first)
+        self._tab_in_place()
         if focus_last and first_inputs:
             first_inputs[-1].setFocus()
+
+    def _tab_in_place(self) -> None:
+        """Rows are made after the rest of the page, so Tab would reach them last (after
+        the agenda bar): they go between what comes before this list and its Add button."""
+        before = self.add_button.previousInFocusChain()
+        while before is not None and self.isAncestorOf(before):  # (old rows, going away)
+            before = before.previousInFocusChain()
+        order = [w for i in range(self._rows.count())
+                 if (row := self._rows.itemAt(i).widget()) is not None
+                 for w in row.findChildren(QWidget)
+                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        order.append(self.add_button)
+        if before is not None:
+            order.insert(0, before)
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
 
     def _header_row(self) -> QWidget:
         header = QWidget()

@@ -169,6 +169,17 @@ class SummaryPage(QWidget):
         self.blockers.hide()
         self.preview = PdfPreview(self)
         self.preview.setAccessibleName(self.tr("Preview of the summary"))
+        # the same pages as text, for a screen reader (and for reading at a large font)
+        self.text_view = QPlainTextEdit()
+        self.text_view.setReadOnly(True)
+        self.text_view.setAccessibleName(self.tr("Text of the summary"))
+        self.text_view.hide()
+        self.preview.document.statusChanged.connect(self._take_text)
+        self.as_text = QPushButton(self.tr("Show as te&xt"))
+        self.as_text.setCheckable(True)
+        self.as_text.toggled.connect(self._show_as_text)
+        self.preview.setAccessibleDescription(self.tr(
+            "A picture of the pages; Show as text gives the same pages as text."))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Delivered summaries"))
         self.history.setMaximumHeight(110)
@@ -188,6 +199,7 @@ class SummaryPage(QWidget):
         top.addWidget(QLabel(self.tr("Language:")))
         top.addWidget(self.language)
         top.addStretch(1)
+        top.addWidget(self.as_text)
         top.addWidget(self.print_button)
         top.addWidget(self.save_button)
         side = QVBoxLayout()
@@ -204,6 +216,7 @@ class SummaryPage(QWidget):
         side.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.preview, 3)
+        body.addWidget(self.text_view, 3)
         body.addLayout(side, 1)
         layout = QVBoxLayout(self)
         title = self.tr("Summary")
@@ -211,6 +224,19 @@ class SummaryPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         self._enable()
+
+    def _take_text(self, status) -> None:
+        """The shown PDF's text, page by page, into the text view."""
+        document = self.preview.document
+        if status != QPdfDocument.Status.Ready:
+            return
+        pages = [document.getAllText(n).text() for n in range(document.pageCount())]
+        self.text_view.setPlainText("\n\n".join(pages))
+
+    def _show_as_text(self, on: bool) -> None:
+        self.preview.setVisible(not on)
+        self.text_view.setVisible(on)
+        (self.text_view if on else self.preview).setFocus()
 
     @property
     def pdf(self) -> bytes:

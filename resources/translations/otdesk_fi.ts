@@ -19,23 +19,23 @@
         <translation>Tapaamisen ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="43"/>
-        <location filename="../../otdesk/ui/agenda.py" line="70"/>
+        <location filename="../../otdesk/ui/agenda.py" line="44"/>
+        <location filename="../../otdesk/ui/agenda.py" line="71"/>
         <source>Start session clock</source>
         <translation>Käynnistä ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="63"/>
+        <location filename="../../otdesk/ui/agenda.py" line="64"/>
         <source>Stop session clock</source>
         <translation>Pysäytä ajanotto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="88"/>
+        <location filename="../../otdesk/ui/agenda.py" line="89"/>
         <source>%1 — by the plan now: %2</source>
         <translation>%1 — suunnitelman mukaan nyt: %2</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/agenda.py" line="92"/>
+        <location filename="../../otdesk/ui/agenda.py" line="93"/>
         <source>By the plan now: %1</source>
         <translation>Suunnitelman mukaan nyt: %1</translation>
     </message>
@@ -63,79 +63,79 @@
         <translation>Konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="75"/>
+        <location filename="../../otdesk/ui/editor.py" line="77"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="79"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Next deadline</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="80"/>
+        <location filename="../../otdesk/ui/editor.py" line="82"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Missing information</source>
         <translation>Puuttuvat tiedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="93"/>
+        <location filename="../../otdesk/ui/editor.py" line="96"/>
         <source>Pages of the consultation</source>
         <translation>Konsultaation sivut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="150"/>
+        <location filename="../../otdesk/ui/editor.py" line="153"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="99"/>
+        <location filename="../../otdesk/ui/editor.py" line="102"/>
         <source>Sealed</source>
         <translation>Lukittu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="203"/>
+        <location filename="../../otdesk/ui/editor.py" line="79"/>
+        <source>Status:</source>
+        <translation>Tila:</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/editor.py" line="206"/>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="258"/>
+        <location filename="../../otdesk/ui/editor.py" line="261"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Yhteenveto on toimitettu ja tiedot lukittu. Kirjaa myöhemmät muutokset päivättyinä lisäyksinä Yhteenveto-sivulla.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="361"/>
+        <location filename="../../otdesk/ui/editor.py" line="364"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>Anonyymiin konsultaatioon ei tallenneta tunnistetietoja. Poistetaanko kirjatut asiakkaan tiedot?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="369"/>
+        <location filename="../../otdesk/ui/editor.py" line="372"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="387"/>
+        <location filename="../../otdesk/ui/editor.py" line="390"/>
         <source>Saved %1</source>
         <translation>Tallennettu klo %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="393"/>
+        <location filename="../../otdesk/ui/editor.py" line="396"/>
         <source>NOT SAVED — trying again</source>
         <translation>EI TALLENNETTU — yritetään uudelleen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="404"/>
+        <location filename="../../otdesk/ui/editor.py" line="407"/>
         <source>(organisation not given)</source>
         <translation>(organisaatiota ei kirjattu)</translation>
-    </message>
-    <message>
-        <location filename="../../otdesk/ui/editor.py" line="406"/>
-        <source>Status: %1</source>
-        <translation>Tila: %1</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/editor.py" line="411"/>
@@ -178,12 +178,12 @@
         <translation>Syy: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="462"/>
+        <location filename="../../otdesk/ui/editor.py" line="470"/>
         <source>Why is the request declined?</source>
         <translation>Miksi pyyntöä ei oteta käsittelyyn?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="463"/>
+        <location filename="../../otdesk/ui/editor.py" line="471"/>
         <source>Why is the request redirected?</source>
         <translation>Miksi pyyntö ohjataan muualle?</translation>
     </message>
@@ -755,7 +755,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RecordListEditor</name>
     <message>
-        <location filename="../../otdesk/ui/list_editors.py" line="160"/>
+        <location filename="../../otdesk/ui/list_editors.py" line="178"/>
         <source>Remove row %1 and what is written in it?</source>
         <translation>Poistetaanko rivi %1 ja siihen kirjoitettu teksti?</translation>
     </message>
@@ -998,7 +998,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
     </message>
     <message>
         <location filename="../../otdesk/ui/summary_page.py" line="152"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="334"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="360"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
@@ -1033,118 +1033,133 @@ the opening failed because the keyring has no key that fits: the recovery dialog
         <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="173"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <source>Text of the summary</source>
+        <translation>Yhteenvedon teksti</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="178"/>
+        <source>Show as te&amp;xt</source>
+        <translation>&amp;Näytä tekstinä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <source>A picture of the pages; Show as text gives the same pages as text.</source>
+        <translation>Kuva sivuista; Näytä tekstinä antaa samat sivut tekstinä.</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
         <source>Delivered summaries</source>
         <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="178"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="189"/>
         <source>New addendum</source>
         <translation>Uusi lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
         <source>&amp;Add addendum</source>
         <translation>Kirj&amp;aa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="193"/>
         <source>Add addendum</source>
         <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
         <source>Show the current version</source>
         <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="188"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="199"/>
         <source>Language:</source>
         <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="196"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="208"/>
         <source>Delivered</source>
         <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="200"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="212"/>
         <source>Addendum</source>
         <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="209"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="222"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="238"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="264"/>
         <source>Preparing the preview…</source>
         <translation>Esikatselua laaditaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="269"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="295"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="273"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="299"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="285"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
         <source>printed</source>
         <translation>tulostettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="285"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
         <source>saved as PDF</source>
         <translation>tallennettu PDF:ksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="298"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="324"/>
         <source>Opening the delivered version…</source>
         <translation>Toimitettua versiota avataan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="309"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>Näytetään toimitettu yhteenveto: %1. Tulostus tai tallennus antaa nyt juuri tämän version uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="355"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="381"/>
         <source>Printing…</source>
         <translation>Tulostetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="419"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="459"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="445"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="485"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="436"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="462"/>
         <source>Printed version %1 at %2.</source>
         <translation>Versio %1 tulostettiin klo %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="438"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="464"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Versio %1 tallennettiin PDF-tiedostoksi klo %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="441"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="467"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Uudelleen annettiin täsmälleen sama toimitettu versio.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="409"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="435"/>
         <source>Save the summary</source>
         <translation>Tallenna yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="411"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="437"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
