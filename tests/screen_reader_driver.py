@@ -4,13 +4,14 @@
 Run by Debian's ``python3`` (it has ``pyatspi``) inside a private D-Bus session, by
 ``tests/test_screen_reader.py``::
 
-    dbus-run-session -- python3 tests/screen_reader_driver.py APP_PYTHON DATA_DIR OUT
+    dbus-run-session -- python3 tests/screen_reader_driver.py APP_PYTHON DATA_DIR OUT PDF
 
 The app (``APP_PYTHON -m otdesk``, Finnish, the passphrase on its standard input) is
 started twice.  The first time a new consultation is filled page by page, each value
 typed or set through the tree as a screen reader sets it; what the tree says on the way
 is written to OUT (JSON): every control on screen without a name, the live values with
-what they say, the announcements heard.  The second time the consultation is found with
+what they say, the announcements heard.  The status is moved on to held and the summary
+saved as a PDF (to PDF) through its warning and the file dialog.  The second time the consultation is found with
 the search box and opened with Enter, and its fields are read back through the tree.
 """
 
@@ -46,8 +47,8 @@ def showing(acc) -> bool:
 
 
 class Driver:
-    def __init__(self, app_python: str, data_dir: str) -> None:
-        self.app_python, self.data_dir = app_python, data_dir
+    def __init__(self, app_python: str, data_dir: str, pdf_out: str = "") -> None:
+        self.app_python, self.data_dir, self.pdf_out = app_python, data_dir, pdf_out
         self.report: dict = {"unnamed": {}, "live": {}, "descriptions": {}, "announced": [],
                              "read_back": {}}
         self.events: list[tuple[str, str]] = []
@@ -106,8 +107,10 @@ class Driver:
         try:
             code = self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            windows = [(c.getRoleName(), c.name) for c in self.app if showing(c)]
+            said = self._dialog_text()
             self.proc.kill()
-            raise SystemExit("the app did not close on Ctrl+Q")
+            raise SystemExit(f"the app did not close on Ctrl+Q: {windows} {said}") from None
         self.report.setdefault("exit_codes", []).append(code)
         return code
 
@@ -185,6 +188,22 @@ class Driver:
     def description(self, name: str, role: str) -> str:
         return self.find(name, role).description
 
+    def click_on(self, name: str, role: str) -> None:
+        """A click in the middle of what is named (a label: nothing happens but that the
+        window has the keyboard again)."""
+        x, y, w, h = self.find(name, role).queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        self.xdotool("mousemove", str(x + w // 2), str(y + h // 2))
+        self.xdotool("click", "1")
+        time.sleep(0.3)
+
+    def _dialog_text(self) -> str:
+        """The labels of the dialog on screen (what a screen reader reads of it)."""
+        dialog = next((c for c in self.app if c.getRoleName() in ("dialog", "alert")
+                       and showing(c)), None)
+        if dialog is None:
+            return ""
+        return " ".join(a.name for a in walk(dialog) if a.getRoleName() == "label" and a.name)
+
     def check_page(self, page: str) -> None:
         """Every control on screen says what it is."""
         time.sleep(0.3)
@@ -246,6 +265,30 @@ class Driver:
         self._wait(lambda: "Vanhemmat erosivat" in self.text_of("Yhteenvedon teksti"),
                    "the summary's text")
         self.report["summary_text"] = self.text_of("Yhteenvedon teksti")
+        self.check_page("summary")
+        # held (two more steps of the status), then Save as PDF through its dialogs
+        for status in ("Valmisteltu", "Konsultaatio pidetty"):
+            self.find("Takaisin luetteloon", "push button").queryComponent().grabFocus()
+            time.sleep(0.3)
+            self.key("Tab", "Down")
+            self.find(status, "combo box")
+        self.find("Tallenna yhteenveto PDF-tiedostoksi", "push button") \
+            .queryComponent().grabFocus()
+        time.sleep(0.3)
+        self.key("space")  # (a modal dialog from a tree action would hold the bus)
+        self.find("OK", "push button", timeout=15)
+        self.report["dialogs"] = {"warning": self._dialog_text()}
+        self.key("Return")  # "the saved PDF is not encrypted": OK
+        name = self._wait(lambda: next((a for a in walk(self.app) if showing(a)
+                                        and a.getRoleName() == "text"
+                                        and a.queryText().getText(0, -1).endswith(".pdf")),
+                                       None), "the file dialog's file name", 15)
+        name.queryEditableText().setTextContents(self.pdf_out)
+        time.sleep(0.3)
+        self.key("Return")
+        self.find("Yhteenveto toimitettu", "combo box", timeout=20)
+        self.report["live"]["sealed"] = self.description("Lukittu", "label")
+        self.click_on("Konsultaatio", "label")  # (no window manager gives the focus back)
         self.key("ctrl+6")
         self.press("Käynnistä ajanotto")  # the session clock says the plan's phase
         self.find("Pysäytä ajanotto", "push button")
@@ -275,8 +318,8 @@ class Driver:
 
 
 def main() -> int:
-    app_python, data_dir, out = sys.argv[1:4]
-    driver = Driver(app_python, data_dir)
+    app_python, data_dir, out, pdf_out = sys.argv[1:5]
+    driver = Driver(app_python, data_dir, pdf_out)
     try:
         driver.fill()
         title = driver.report["live"]["title"]

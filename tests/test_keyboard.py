@@ -289,3 +289,35 @@ def test_the_summary_can_be_read_as_text(qtbot, vault):
     qtbot.keyClick(QApplication.focusWidget(), *alt_x)
     qtbot.waitUntil(page.preview.isVisible, timeout=2000)
     assert not page.text_view.isVisible()
+
+
+def test_an_overdue_deadline_is_announced_once_when_opened(qtbot, vault, monkeypatch):
+    from conftest import open_in_editor
+    from otdesk.core.domain import Consultation
+    from otdesk.ui import live
+
+    said = []
+    real = live.QAccessible.updateAccessibility
+
+    class Recording:  # QAccessible, with every event it is given seen on the way
+        AnnouncementPoliteness = live.QAccessible.AnnouncementPoliteness
+
+        @staticmethod
+        def updateAccessibility(event):  # noqa: N802 (Qt API)
+            said.append(event.message())
+            real(event)
+
+    monkeypatch.setattr(live, "QAccessible", Recording)
+    c = Consultation()
+    c.received_at = dt.datetime.now().astimezone() - dt.timedelta(days=30)
+    vault.repository.create(c)
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    open_in_editor(qtbot, window, c.id)
+    qtbot.waitUntil(lambda: any("OVERDUE" in m for m in said), timeout=3000)
+    keys(qtbot, widget(window.editor, "Name", QLineEdit), "Sanna")  # the header again
+    saved(qtbot, window)
+    assert sum("OVERDUE" in m for m in said) == 1, said

@@ -48,15 +48,21 @@ def journey(tmp_path_factory, no_keyring_module):
     data_dir = tmp_path_factory.mktemp("a11y") / "data"
     init_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring_module)
     out = data_dir.parent / "report.json"
+    pdf = data_dir.parent / "yhteenveto.pdf"
+    # a consultant with a profile (else the first delivery asks for it first)
+    (data_dir / "settings.toml").write_text(
+        'language = "fi"\nprofile_asked = true\n\n[profile]\nname = "Maija Korhonen"\n'
+        'title = "Sosiaalityöntekijä"\nphone = "040 123 4567"\n'
+        'email = "maija.korhonen@ot.example"\n', encoding="utf-8")
     env = cli_env(data_dir, keyring_backend="keyring.backends.fail.Keyring",
                   OTDESK_TEST_PASSPHRASE=PASSPHRASE)
     result = subprocess.run(["dbus-run-session", "--", SYSTEM_PYTHON, str(DRIVER),
-                             sys.executable, str(data_dir), str(out)], env=env,
+                             sys.executable, str(data_dir), str(out), str(pdf)], env=env,
                             capture_output=True, text=True, timeout=600)
     assert out.exists(), result.stderr[-3000:]
     report = json.loads(out.read_text(encoding="utf-8"))
     assert "failed" not in report, (report["failed"], report.get("app_stderr"))
-    return report, data_dir
+    return report, data_dir, pdf
 
 
 @pytest.fixture(scope="module")
@@ -67,14 +73,14 @@ def no_keyring_module():
 
 
 def test_every_control_says_what_it_is(journey):
-    report, _ = journey
+    report, *_ = journey
     assert set(report["unnamed"]) == {"list", "request", "opening", "situation",
                                       "reflections", "options", "plan", "summary"}
     assert report["unnamed"] == {page: [] for page in report["unnamed"]}
 
 
 def test_live_values_are_read_with_what_they_show(journey):
-    report, _ = journey
+    report, *_ = journey
     live = report["live"]
     assert live["count"] == "0 konsultaatiota"
     assert live["title"].startswith("OT-") and "Kuopion kaupunki" in live["title"]
@@ -85,32 +91,52 @@ def test_live_values_are_read_with_what_they_show(journey):
     assert report["descriptions"]["Tausta"].startswith("Kerro omin sanoin")
 
 
+def test_the_summary_is_saved_through_its_dialogs_and_the_record_sealed(journey):
+    import hashlib
+
+    from pypdf import PdfReader
+
+    report, data_dir, pdf = journey
+    assert "ei ole salattu" in report["dialogs"]["warning"], report["dialogs"]
+    assert report["live"]["sealed"].startswith("Yhteenveto on toimitettu")
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Verkostopalaveri koululla" in text and "Maija Korhonen" in text
+    from keyring.backends import fail
+
+    with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as vault:
+        (row,) = vault.repository.list()
+        (delivered,) = vault.deliveries.of(row.id)
+        assert vault.repository.get(row.id).status == "summary_delivered"
+    assert delivered.method == "pdf"
+    assert delivered.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+
+
 def test_the_summary_is_read_as_text(journey):
-    report, _ = journey
+    report, *_ = journey
     text = report["summary_text"]
     assert "Vanhemmat erosivat 2024, ja riita jatkuu." in text and "Kuopion kaupunki" in text
 
 
 def test_the_plans_phase_is_announced(journey):
-    report, _ = journey
+    report, *_ = journey
     assert ["Suunnitelman mukaan nyt: Aloitus", "Tapaamisen ajanotto"] in report["announced"]
 
 
 def test_what_was_set_through_the_tree_is_stored_and_read_back(journey):
-    report, data_dir = journey
+    report, data_dir, pdf = journey
     assert report["exit_codes"] == [0, 0]
     from keyring.backends import fail
 
     with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as vault:
         (row,) = vault.repository.list()
         c = vault.repository.get(row.id)
+        (delivered,) = vault.deliveries.of(c.id)
     assert c.requester.name == "Sanna Virtanen"
     assert c.requester.organisation == "Kuopion kaupunki, lastensuojelu"
     assert c.requester.email == "sanna@kunta.example"
     assert c.question == "Miten tukea lasta, joka ei käy koulua?"
     assert c.categories == ["high_conflict_separation"]
     assert c.intake_date == dt.date(2027, 1, 8)
-    assert c.status == "accepted"
     assert c.worry_start == 3
     assert c.situation.background == "Vanhemmat erosivat 2024, ja riita jatkuu."
     assert c.reflections.hypotheses == "Voisiko olla niin, että lapsi suojaa äitiä?"

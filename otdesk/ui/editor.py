@@ -60,6 +60,8 @@ class ConsultationEditor(QWidget):
         self._lists: dict[str, RecordListEditor] = {}
         self._first_unsaved: float | None = None
         self._save_failed = False  # the last write of this consultation was refused
+        self._said: set[tuple[int | None, str]] = set()  # (consultation, what) announced
+        self._overdue = False  # the next deadline shown is past
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         texts = {"prompts": self.tr("Guiding questions")}
@@ -260,6 +262,24 @@ class ConsultationEditor(QWidget):
         self.sealed_label.setText(self.tr(
             "The summary has been delivered and the record is sealed. Write later changes as "
             "dated addenda on the Summary page."))
+        self._say_once(self.sealed_label, "sealed", sealed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Opened while hidden: what is announced on opening is said now."""
+        super().showEvent(event)
+        if self.c is not None:
+            self._say_once(self.due_label, self.due_label.text(), self._overdue)
+            self._say_once(self.sealed_label, "sealed", self.sealed)
+
+    def _say_once(self, label: LiveLabel, what: str, now: bool) -> None:
+        """Announce ``label`` when ``what`` (an overdue deadline, the seal) has come true
+        for the consultation shown, once: not again at every refresh."""
+        key = (self.c.id if self.c is not None else None, what)
+        if now and key not in self._said:
+            if label.announce():
+                self._said.add(key)
+        elif not now:
+            self._said.discard(key)
 
     def set_busy(self, busy: bool) -> None:
         """While a delivery runs, the consultant stays on the Summary page."""
@@ -411,15 +431,19 @@ class ConsultationEditor(QWidget):
         words = {"intake": self.tr("intake due"), "preparation": self.tr("preparation due"),
                  "session": self.tr("session"), "follow_up": self.tr("follow-up")}
         if due is None:
+            self._overdue = False
             self.due_label.setText("")
         else:
             text = f"{words[due.what]} {dates.day_text(due.date)}"
-            if deadlines.is_overdue(due.date, dates.today()):
+            overdue = deadlines.is_overdue(due.date, dates.today())
+            if overdue:
                 text = "⚠ " + self.tr("OVERDUE") + ": " + text
                 self.due_label.setStyleSheet("font-weight: bold")
             else:
                 self.due_label.setStyleSheet("")
             self.due_label.setText(text)
+            self._overdue = overdue
+            self._say_once(self.due_label, text, overdue)
         received = dates.local_day(c.received_at) if c.received_at else None
         parts = []
         if received:

@@ -34,11 +34,13 @@ class LiveLabel(QLabel):
         super().setText(text)
         self.setAccessibleDescription(plain(text))
 
-    def announce(self, text: str | None = None) -> None:
-        """Say ``text`` (by default what the label shows) now, politely."""
+    def announce(self, text: str | None = None) -> bool:
+        """Say ``text`` (by default what the label shows) now, politely; False when there
+        is nothing to say or the label is not on screen (then nothing is said)."""
         said = plain(self.text() if text is None else text)
         if not said or not self.isVisible():
-            return
+            return False
         event = QAccessibleAnnouncementEvent(self, said)
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         QAccessible.updateAccessibility(event)
+        return True
