@@ -1,6 +1,6 @@
 """``otdesk doctor``: what IT checks first when a consultant calls.
 
-Each check prints one line: ``OK`` or ``FAIL``, what was checked, and what
+Each check prints one line: ``OK`` or ``FAIL`` (fi ``VIKA``, sv ``FEL``), what was checked, and what
 was found.  The exit code is 0 only when every check passed, 1 otherwise.
 
 Every check runs, whatever came before it: one that cannot (no key, no readable file)
@@ -76,7 +76,8 @@ class _Doctor:
 
     def line(self, ok: bool, label: str, detail: str) -> None:
         self.results.append(ok)
-        print(f"{'OK  ' if ok else 'FAIL'}  {self.m('doctor.' + label)}: {detail}")
+        mark = self.m("doctor.mark_ok" if ok else "doctor.mark_fail")
+        print(f"{mark:<4}  {self.m('doctor.' + label)}: {detail}")
 
     def run(self, label: str, check: Callable[[], str], *, damage: bool = False) -> None:
         """One check: its detail on OK; any refusal or error a FAIL line (``damage``: a

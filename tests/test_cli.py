@@ -61,7 +61,7 @@ def test_a_passphrase_vault_from_init_to_audit(data_dir):
     assert audit.returncode == 0 and "eheä" in audit.stdout
     doctor = run_cli(["--passphrase-stdin", "doctor"], data_dir, stdin=stdin)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
-    assert "SQLCipher 4" in doctor.stdout and "FAIL" not in doctor.stdout
+    assert "SQLCipher 4" in doctor.stdout and "VIKA" not in doctor.stdout
 
 
 def test_wrong_passphrase_one_clear_line(data_dir):
@@ -69,7 +69,7 @@ def test_wrong_passphrase_one_clear_line(data_dir):
     result = run_cli(["--passphrase-stdin", "list"], data_dir, stdin="väärä arvaus\n")
     assert "Väärä tunnuslause" in assert_clean_error(result)
     doctor = run_cli(["--passphrase-stdin", "doctor"], data_dir, stdin="väärä arvaus\n")
-    assert doctor.returncode == 1 and "FAIL" in doctor.stdout
+    assert doctor.returncode == 1 and "\nVIKA  Avain:" in doctor.stdout
 
 
 def test_no_passphrase_given_says_how(data_dir):

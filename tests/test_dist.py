@@ -120,7 +120,7 @@ def test_bundle_in_a_clean_environment(bundle, tmp_path):
 
     doctor = run(bundle, [*d, "doctor"], env, stdin=line)
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
-    assert "FAIL" not in doctor.stdout
+    assert "VIKA" not in doctor.stdout
     assert re.search(r"keyring\.backends\.\S+", doctor.stdout), doctor.stdout  # backend named
     assert "SQLCipher 4." in doctor.stdout
     assert "20" in doctor.stdout

@@ -75,7 +75,8 @@ def no_keyring_module():
 def test_every_control_says_what_it_is(journey):
     report, *_ = journey
     assert set(report["unnamed"]) == {"list", "request", "opening", "situation",
-                                      "reflections", "options", "plan", "summary"}
+                                      "reflections", "options", "plan", "closing",
+                                      "closeout", "summary"}
     assert report["unnamed"] == {page: [] for page in report["unnamed"]}
 
 
@@ -87,7 +88,7 @@ def test_live_values_are_read_with_what_they_show(journey):
     assert live["status"] == "Pyyntö saapunut"  # (a combo box: heard with its label)
     assert live["status_chosen"] == "Otettu käsittelyyn"
     assert live["due"].startswith("käsittelyyn otto viimeistään")
-    assert live["save"].startswith("Tallennettu klo")
+    assert live["save"].startswith("Tallennettu")
     assert report["descriptions"]["Tausta"].startswith("Kerro omin sanoin")
 
 
@@ -100,7 +101,7 @@ def test_the_summary_is_saved_through_its_dialogs_and_the_record_sealed(journey)
     assert "ei ole salattu" in report["dialogs"]["warning"], report["dialogs"]
     assert report["live"]["sealed"].startswith("Yhteenveto on toimitettu")
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "Verkostopalaveri koululla" in text and "Maija Korhonen" in text
+    assert "Koulu kutsuu verkoston koolle" in text and "Maija Korhonen" in text
     from keyring.backends import fail
 
     with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as vault:
@@ -143,6 +144,9 @@ def test_what_was_set_through_the_tree_is_stored_and_read_back(journey):
     assert [(o.title, o.chosen) for o in c.options] == [("Verkostopalaveri koululla", True)]
     assert [(s.action, s.due) for s in c.plan.steps] == \
         [("Koulu kutsuu verkoston koolle", dt.date(2027, 1, 15))]
+    assert c.worry_end == 2
+    assert c.session.date == dt.date(2027, 1, 10)
+    assert c.feedback.comment == "Selkeä suunnitelma, kiitos."
     assert report["read_back"] == {
         "Nimi": "Sanna Virtanen", "Organisaatio": "Kuopion kaupunki, lastensuojelu",
         "Sähköposti": "sanna@kunta.example",

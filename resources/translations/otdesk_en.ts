@@ -43,147 +43,147 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="65"/>
+        <location filename="../../otdesk/ui/editor.py" line="67"/>
         <source>Guiding questions</source>
         <translation>Guiding questions</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="68"/>
+        <location filename="../../otdesk/ui/editor.py" line="70"/>
         <source>← &amp;List</source>
         <translation>← &amp;List</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="69"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Back to the list</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="71"/>
+        <location filename="../../otdesk/ui/editor.py" line="73"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="77"/>
+        <location filename="../../otdesk/ui/editor.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Next deadline</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="84"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Missing information</source>
         <translation>Missing information</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Pages of the consultation</source>
         <translation>Pages of the consultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="153"/>
+        <location filename="../../otdesk/ui/editor.py" line="155"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="102"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="79"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="208"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="261"/>
+        <location filename="../../otdesk/ui/editor.py" line="263"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="384"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="392"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="390"/>
+        <location filename="../../otdesk/ui/editor.py" line="410"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="396"/>
+        <location filename="../../otdesk/ui/editor.py" line="416"/>
         <source>NOT SAVED — trying again</source>
         <translation>NOT SAVED — trying again</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="407"/>
+        <location filename="../../otdesk/ui/editor.py" line="427"/>
         <source>(organisation not given)</source>
         <translation>(organisation not given)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="411"/>
+        <location filename="../../otdesk/ui/editor.py" line="431"/>
         <source>intake due</source>
         <translation>intake due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="411"/>
+        <location filename="../../otdesk/ui/editor.py" line="431"/>
         <source>preparation due</source>
         <translation>preparation due</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="432"/>
         <source>session</source>
         <translation>session</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="432"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="418"/>
+        <location filename="../../otdesk/ui/editor.py" line="440"/>
         <source>OVERDUE</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="427"/>
+        <location filename="../../otdesk/ui/editor.py" line="451"/>
         <source>Intake due %1</source>
         <translation>Intake due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="429"/>
+        <location filename="../../otdesk/ui/editor.py" line="453"/>
         <source>preparation due %1</source>
         <translation>preparation due %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="435"/>
+        <location filename="../../otdesk/ui/editor.py" line="459"/>
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="470"/>
+        <location filename="../../otdesk/ui/editor.py" line="494"/>
         <source>Why is the request declined?</source>
         <translation>Why is the request declined?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="471"/>
+        <location filename="../../otdesk/ui/editor.py" line="495"/>
         <source>Why is the request redirected?</source>
         <translation>Why is the request redirected?</translation>
     </message>

@@ -43,147 +43,147 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="65"/>
+        <location filename="../../otdesk/ui/editor.py" line="67"/>
         <source>Guiding questions</source>
         <translation>Stödfrågor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="68"/>
+        <location filename="../../otdesk/ui/editor.py" line="70"/>
         <source>← &amp;List</source>
         <translation>← &amp;Lista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="69"/>
+        <location filename="../../otdesk/ui/editor.py" line="71"/>
         <source>Back to the list</source>
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="71"/>
+        <location filename="../../otdesk/ui/editor.py" line="73"/>
         <source>Consultation</source>
         <translation>Konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="77"/>
+        <location filename="../../otdesk/ui/editor.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="81"/>
+        <location filename="../../otdesk/ui/editor.py" line="83"/>
         <source>Next deadline</source>
         <translation>Nästa tidsfrist</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="82"/>
+        <location filename="../../otdesk/ui/editor.py" line="84"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="84"/>
+        <location filename="../../otdesk/ui/editor.py" line="86"/>
         <source>Missing information</source>
         <translation>Uppgifter som saknas</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="96"/>
+        <location filename="../../otdesk/ui/editor.py" line="98"/>
         <source>Pages of the consultation</source>
         <translation>Konsultationens sidor</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="153"/>
+        <location filename="../../otdesk/ui/editor.py" line="155"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="102"/>
+        <location filename="../../otdesk/ui/editor.py" line="104"/>
         <source>Sealed</source>
         <translation>Låst</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="79"/>
+        <location filename="../../otdesk/ui/editor.py" line="81"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="206"/>
+        <location filename="../../otdesk/ui/editor.py" line="208"/>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="261"/>
+        <location filename="../../otdesk/ui/editor.py" line="263"/>
         <source>The summary has been delivered and the record is sealed. Write later changes as dated addenda on the Summary page.</source>
         <translation>Sammanfattningen har överlämnats och uppgifterna är låsta. Skriv senare ändringar som daterade tillägg på sidan Sammanfattning.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="364"/>
+        <location filename="../../otdesk/ui/editor.py" line="384"/>
         <source>An anonymous consultation keeps no identifying details. Remove the client&apos;s details that were written down?</source>
         <translation>En anonym konsultation innehåller inga identifierande uppgifter. Vill du ta bort de uppgifter om klienten som har antecknats?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="372"/>
+        <location filename="../../otdesk/ui/editor.py" line="392"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="390"/>
+        <location filename="../../otdesk/ui/editor.py" line="410"/>
         <source>Saved %1</source>
         <translation>Sparad kl. %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="396"/>
+        <location filename="../../otdesk/ui/editor.py" line="416"/>
         <source>NOT SAVED — trying again</source>
         <translation>INTE SPARAD — försöker igen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="407"/>
+        <location filename="../../otdesk/ui/editor.py" line="427"/>
         <source>(organisation not given)</source>
         <translation>(organisation inte angiven)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="411"/>
+        <location filename="../../otdesk/ui/editor.py" line="431"/>
         <source>intake due</source>
         <translation>mottagning senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="411"/>
+        <location filename="../../otdesk/ui/editor.py" line="431"/>
         <source>preparation due</source>
         <translation>förberedelse senast</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="432"/>
         <source>session</source>
         <translation>möte</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="412"/>
+        <location filename="../../otdesk/ui/editor.py" line="432"/>
         <source>follow-up</source>
         <translation>uppföljning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="418"/>
+        <location filename="../../otdesk/ui/editor.py" line="440"/>
         <source>OVERDUE</source>
         <translation>FÖRSENAD</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="427"/>
+        <location filename="../../otdesk/ui/editor.py" line="451"/>
         <source>Intake due %1</source>
         <translation>Mottagning senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="429"/>
+        <location filename="../../otdesk/ui/editor.py" line="453"/>
         <source>preparation due %1</source>
         <translation>förberedelse senast %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="435"/>
+        <location filename="../../otdesk/ui/editor.py" line="459"/>
         <source>Reason: %1</source>
         <translation>Orsak: %1</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="470"/>
+        <location filename="../../otdesk/ui/editor.py" line="494"/>
         <source>Why is the request declined?</source>
         <translation>Varför tas begäran inte till behandling?</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/editor.py" line="471"/>
+        <location filename="../../otdesk/ui/editor.py" line="495"/>
         <source>Why is the request redirected?</source>
         <translation>Varför hänvisas begäran vidare?</translation>
     </message>
