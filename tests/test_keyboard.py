@@ -22,14 +22,19 @@ from test_ui_consultation import _demo_list, keys, saved, type_into, widget
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def window(qtbot, vault):
-    w = MainWindow(vault, lang="en")
+def shown_window(qtbot, vault, lang: str = "en") -> MainWindow:
+    """The main window on ``vault``, shown and active (shortcuts reach it)."""
+    w = MainWindow(vault, lang=lang)
     qtbot.addWidget(w, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     with qtbot.waitActive(w):
         w.show()
         w.activateWindow()
-    yield w
+    return w
+
+
+@pytest.fixture
+def window(qtbot, vault):
+    return shown_window(qtbot, vault)
 
 
 def heard(w) -> tuple[str, str]:
@@ -243,11 +248,7 @@ def finnish(qapp):
 
 
 def test_the_running_clock_does_not_widen_the_window(qtbot, vault, finnish):
-    window = MainWindow(vault, lang="fi")  # (Finnish: the longest words)
-    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    window = shown_window(qtbot, vault, "fi")  # (Finnish: the longest words)
     window.resize(1280, 820)
     editor = new_consultation(qtbot, window)
     qtbot.mouseClick(editor.agenda.start_button, Qt.MouseButton.LeftButton)
@@ -269,11 +270,7 @@ def test_the_summary_can_be_read_as_text(qtbot, vault):
     c.requester.organisation = "Kuopion kaupunki"
     c.situation.background = "Vanhemmat erosivat 2024."
     vault.repository.create(c)
-    window = MainWindow(vault, lang="en")
-    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    window = shown_window(qtbot, vault)
     open_in_editor(qtbot, window, c.id)
     editor = window.editor
     qtbot.keyClick(editor, Qt.Key.Key_9, CTRL)
@@ -311,11 +308,7 @@ def test_an_overdue_deadline_is_announced_once_when_opened(qtbot, vault, monkeyp
     c = Consultation()
     c.received_at = dt.datetime.now().astimezone() - dt.timedelta(days=30)
     vault.repository.create(c)
-    window = MainWindow(vault, lang="en")
-    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
+    window = shown_window(qtbot, vault)
     open_in_editor(qtbot, window, c.id)
     qtbot.waitUntil(lambda: any("OVERDUE" in m for m in said), timeout=3000)
     keys(qtbot, widget(window.editor, "Name", QLineEdit), "Sanna")  # the header again

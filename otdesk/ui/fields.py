@@ -101,8 +101,8 @@ def _split(text: str) -> list[str]:
 
 class DateBinding(Binding):
     """A date that may be empty, typed as d.m.yyyy (or chosen from a calendar: the
-    field's button, Alt+Down or F4).  What is not a date is said beside the field, in
-    its tooltip and to a screen reader, and the date stored stays what it was; an empty
+    field's button, Alt+Down or F4).  What is not a date turns the border red and is said
+    in its tooltip and to a screen reader, and the date stored stays what it was; an empty
     field is no date.  One Tab stop: Tab leaves the field as from any line."""
 
     def __init__(self, name: str, on_edit, description: str = "") -> None:
