@@ -10,8 +10,9 @@ The app (``APP_PYTHON -m otdesk``, Finnish, the passphrase on its standard input
 started twice.  The first time a new consultation is filled page by page, each value
 typed or set through the tree as a screen reader sets it; what the tree says on the way
 is written to OUT (JSON): every control on screen without a name, the live values with
-what they say, the announcements heard.  The status is moved on to held and the summary
-saved as a PDF (to PDF) through its warning and the file dialog.  The second time the consultation is found with
+what they say, the announcements heard.  The status is moved on to held, the summary
+saved as a PDF (to PDF) through its warning and the file dialog, then printed through the
+print dialog (to a file beside it: there is no printer).  The second time the consultation is found with
 the search box and opened with Enter, and its fields are read back through the tree.
 """
 
@@ -49,6 +50,7 @@ def showing(acc) -> bool:
 class Driver:
     def __init__(self, app_python: str, data_dir: str, pdf_out: str = "") -> None:
         self.app_python, self.data_dir, self.pdf_out = app_python, data_dir, pdf_out
+        self.print_out = pdf_out.removesuffix(".pdf") + "-tulostettu.pdf"
         self.report: dict = {"unnamed": {}, "live": {}, "descriptions": {}, "announced": [],
                              "read_back": {}}
         self.events: list[tuple[str, str]] = []
@@ -303,6 +305,23 @@ class Driver:
         self.find("Yhteenveto toimitettu", "combo box", timeout=20)
         self.report["live"]["sealed"] = self.description("Lukittu", "label")
         self.click_on("Konsultaatio", "label")  # (no window manager gives the focus back)
+        # printed too: the print dialog (to a file here: no printer), its warning
+        self.find("Tulosta yhteenveto", "push button").queryComponent().grabFocus()
+        time.sleep(0.3)
+        self.key("space")
+        self.find("Tulosta tiedostoon (PDF)", "combo box", timeout=15)
+        target = self._wait(lambda: next((a for a in walk(self.app) if showing(a)
+                                          and a.getRoleName() == "text"
+                                          and a.queryText().getText(0, -1).endswith(".pdf")),
+                                         None), "the print dialog's file name", 15)
+        target.queryEditableText().setTextContents(self.print_out)
+        time.sleep(0.3)
+        self.key("Return")  # Tulosta
+        self.find("OK", "push button", timeout=15)
+        self.report["dialogs"]["print_warning"] = self._dialog_text()
+        self.key("Return")
+        self._wait(lambda: os.path.exists(self.print_out), "the printed file", 20)
+        self.click_on("Konsultaatio", "label")
         self.key("ctrl+6")
         self.press("Käynnistä ajanotto")  # the session clock says the plan's phase
         self.find("Pysäytä ajanotto", "push button")

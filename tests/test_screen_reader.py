@@ -106,10 +106,15 @@ def test_the_summary_is_saved_through_its_dialogs_and_the_record_sealed(journey)
 
     with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as vault:
         (row,) = vault.repository.list()
-        (delivered,) = vault.deliveries.of(row.id)
+        saved, printed = vault.deliveries.of(row.id)
         assert vault.repository.get(row.id).status == "summary_delivered"
-    assert delivered.method == "pdf"
-    assert delivered.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert saved.method == "pdf"
+    assert saved.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    printed_file = pdf.with_name("yhteenveto-tulostettu.pdf")
+    # (to a file, the printer draws the stored pages as pictures: as many pages)
+    assert printed.method == "print"
+    assert len(PdfReader(printed_file).pages) == len(PdfReader(pdf).pages) >= 2
+    assert "ei ole salattu" in report["dialogs"]["print_warning"]
 
 
 def test_the_summary_is_read_as_text(journey):
@@ -131,7 +136,6 @@ def test_what_was_set_through_the_tree_is_stored_and_read_back(journey):
     with open_vault(data_dir, passphrase=PASSPHRASE, backend=fail.Keyring()) as vault:
         (row,) = vault.repository.list()
         c = vault.repository.get(row.id)
-        (delivered,) = vault.deliveries.of(c.id)
     assert c.requester.name == "Sanna Virtanen"
     assert c.requester.organisation == "Kuopion kaupunki, lastensuojelu"
     assert c.requester.email == "sanna@kunta.example"
