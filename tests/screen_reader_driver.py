@@ -329,7 +329,7 @@ class Driver:
         self.press("Pysäytä ajanotto")
         time.sleep(1.5)  # autosave
         self.report["live"]["save"] = self.description("Tallennus", "label")
-        self.report["announced"] = self.events
+        self.report["announced"] = list(self.events)  # (this start's only)
         self.quit()
 
     def read_back(self, reference: str) -> None:

@@ -123,9 +123,11 @@ def test_the_summary_is_read_as_text(journey):
     assert "Vanhemmat erosivat 2024, ja riita jatkuu." in text and "Kuopion kaupunki" in text
 
 
-def test_the_plans_phase_is_announced(journey):
+def test_the_plans_phase_and_the_seal_are_announced(journey):
     report, *_ = journey
     assert ["Suunnitelman mukaan nyt: Aloitus", "Tapaamisen ajanotto"] in report["announced"]
+    sealed = [text for text, source in report["announced"] if source == "Lukittu"]
+    assert len(sealed) == 1 and sealed[0].startswith("Yhteenveto on toimitettu"), sealed
 
 
 def test_what_was_set_through_the_tree_is_stored_and_read_back(journey):
