@@ -265,6 +265,14 @@ def _demo_list(qtbot, vault, count: int):
     from otdesk.demo import insert_demo
 
     insert_demo(vault, count, seed=5, deliveries=False)  # the list only: the fast path
+    # one request surely late and one surely in time, whatever the day and the hour (the
+    # demo's dates move with the clock: at some hours none of its open requests is late)
+    from otdesk.core import dates
+    from otdesk.core.domain import Consultation
+
+    for days in (7, 0):
+        vault.repository.create(Consultation(received_at=dates.now() - dt.timedelta(days=days)))
+    count += 2
     window = MainWindow(vault, lang="en")
     qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
     with qtbot.waitActive(window):
