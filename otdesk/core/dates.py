@@ -14,8 +14,6 @@ import datetime as dt
 import re
 
 DEFAULT_ZONE = "Europe/Helsinki"
-#: Qt's spelling of :func:`day_text` for date fields (the UI's date editors)
-QT_DAY_FORMAT = "d.M.yyyy"
 
 _zone: dt.tzinfo | None = None
 

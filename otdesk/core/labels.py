@@ -32,8 +32,9 @@ def field_label(key: str, lang: str) -> str:
     phase = next((p for p in load_structure().phases if p.id == key), None)
     if phase is not None:  # a whole phase: "situation" → "Tilanne"
         return tr(phase.title, lang)
-    if len(parts) == 1 and message(f"section.{key}", lang) != f"section.{key}":
-        return message(f"section.{key}", lang)  # a whole part: "requester" → "Pyytäjän tiedot"
+    section = message(f"section.{key}", lang) if len(parts) == 1 else None
+    if section is not None and section != f"section.{key}":
+        return section  # a whole part: "requester" → "Pyytäjän tiedot"
     generic = ".".join(p if not p.isdigit() else "#" for p in parts)
     text = message(f"field.{generic}", lang)
     if text == f"field.{generic}":  # a field of the request or the close-out, by its name

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QCheckBox, QComboB
 from otdesk.core import dates
 from otdesk.core.structure import load_structure, tr
 
-DATE_FORMAT = dates.QT_DAY_FORMAT
-
 
 class Binding:
     """A widget showing one value; calls ``on_edit(value)`` when the person changes it."""
