@@ -52,7 +52,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import filelock
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core import dates
@@ -61,6 +60,7 @@ from otdesk.core.errors import UserError, message
 from otdesk.files import fsync_dir, write_atomic
 from otdesk.storage import keyslots
 from otdesk.storage.errors import storage_error
+from otdesk.storage.file_lock import FileLock
 from otdesk.storage.repository import Repository
 from otdesk.storage.vault import (
     DB_NAME,
@@ -290,7 +290,7 @@ def _check_out(paths: VaultPaths, out_dir: Path) -> Path:
     return out
 
 
-def _lock_source(paths: VaultPaths) -> filelock.BaseFileLock | None:
+def _lock_source(paths: VaultPaths) -> FileLock | None:
     """The source's lock, so that no OT Desk writes while it is read; only when its lock
     file is there (it is never created), and not at all on a folder that cannot be
     written (then no one writes it either)."""

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import filelock
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from otdesk.core.errors import UserError
@@ -34,6 +33,7 @@ from otdesk.storage import keyslots
 from otdesk.storage.keyring_store import keyring_load, keyring_store, secure_keyring
 from otdesk.storage.deliveries import Deliveries
 from otdesk.storage.errors import storage_error
+from otdesk.storage.file_lock import FileLock, LockHeld
 from otdesk.storage.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -241,12 +241,12 @@ def _split_sql(script: str) -> list[str]:
 # --- the lock ---------------------------------------------------------------------
 
 
-def acquire_lock(paths: VaultPaths) -> filelock.BaseFileLock:
-    # not thread-local: the app opens on its unlock thread and closes on the UI thread
-    lock = filelock.FileLock(str(paths.lock), timeout=0, mode=0o600, thread_local=False)
+def acquire_lock(paths: VaultPaths) -> FileLock:
+    # taken on the app's unlock thread, let go on the UI thread
+    lock = FileLock(paths.lock, mode=0o600)
     try:
         lock.acquire()
-    except filelock.Timeout as exc:
+    except LockHeld as exc:
         raise UserError("error.vault_in_use") from exc
     except OSError as exc:
         raise storage_error(exc) from exc
@@ -370,7 +370,7 @@ class Vault:
     """An open vault: the locked data dir and its database connection."""
 
     def __init__(self, paths: VaultPaths, conn: sqlcipher.Connection,
-                 lock: filelock.BaseFileLock, slots: keyslots.KeySlots, data_key: bytes) -> None:
+                 lock: FileLock, slots: keyslots.KeySlots, data_key: bytes) -> None:
         self.paths = paths
         self.conn = conn
         self.slots = slots
