@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from otdesk.core.domain import CATEGORIES
-from otdesk.core.structure import TemplateError, read_template
+from otdesk.core.templates import TemplateError, read_template
 from otdesk.core.texts import Text, TextProblem, language_text
 
 TEMPLATE = "experts.toml"

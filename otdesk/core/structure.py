@@ -15,17 +15,17 @@ No Qt here.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any
 
 from otdesk.core import domain
 from otdesk.core.field_path import FieldPath, FieldPathError
 from otdesk.core.hints import list_item
 from otdesk.core.kinds import RECORD_LISTS, KindError, kind_for
-from otdesk.core.texts import Text, TextProblem, language_lists, language_text, pick
+from otdesk.core.templates import TemplateError, read_template  # noqa: F401 (re-exported)
+from otdesk.core.texts import Text, TextProblem, language_lists, language_text, tr  # noqa: F401 (tr: re-exported)
 
 TEMPLATE = "structure.toml"
 SCHEMA = 1
@@ -34,21 +34,10 @@ PHASE_IDS = ("situation", "reflections", "options", "plan")
 #: the worry zones of Huolen vyöhykkeistö (domain.Consultation.worry_start/worry_end)
 WORRY_VALUES = (1, 2, 3, 4)
 
-T = TypeVar("T")
 #: what else shows a field's value, and so must hear of its change (``affects``)
 EFFECTS = frozenset({"header", "experts"})
 #: when a group of a form is shown (``shown_when``)
 CONDITIONS = frozenset({"identified"})
-
-
-class TemplateError(ValueError):
-    """A template file does not fit its schema (a packaging or policy error)."""
-
-
-def tr(texts: Mapping[str, T], lang: str) -> T:
-    """``texts`` in ``lang``, falling back to Finnish (then any language there is): the
-    rule of :func:`otdesk.core.texts.pick`, for texts and lists of them alike."""
-    return pick(texts, lang)  # type: ignore[return-value]
 
 
 # --- the structure ------------------------------------------------------------------
@@ -218,17 +207,6 @@ def load_structure() -> Structure:
     """The structure from the packaged template (read and checked once)."""
     text = resources.files("otdesk.templates").joinpath(TEMPLATE).read_text("utf-8")
     return parse_structure(text)
-
-
-def read_template(text: str, source: str, schema: int) -> dict:
-    """Parse a template's TOML and check its ``schema`` number (TemplateError otherwise)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{source}: not valid TOML: {exc}") from exc
-    if data.get("schema") != schema:
-        raise TemplateError(f"{source}: schema must be {schema}, not {data.get('schema')!r}")
-    return data
 
 
 def parse_structure(text: str, source: str = TEMPLATE) -> Structure:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import types
 from collections.abc import Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: the languages of the app, Finnish first (the default)
 LANGUAGES = ("fi", "sv", "en")
@@ -69,3 +72,9 @@ def pick(value: str | Mapping[str, str] | None, lang: str) -> str:
         return (value.get(lang) or value.get(DEFAULT_LANGUAGE)
                 or next((v for v in value.values() if v), ""))
     return value or ""
+
+
+def tr(texts: Mapping[str, T], lang: str) -> T:
+    """``texts`` in ``lang``, falling back to Finnish (then any language there is): the
+    rule of :func:`pick`, for texts and lists of them alike."""
+    return pick(texts, lang)  # type: ignore[arg-type, return-value]

@@ -9,7 +9,7 @@ region's code is its Finnish name, as stored in consultations.
 The template is checked when it is loaded: its codes must be exactly those
 of ``domain.CATEGORIES``, ``SECTORS``, ``CHANNELS``, ``STATUSES``,
 ``SESSION_MODES`` and ``REGIONS``, and every text must exist in fi, sv and
-en (:class:`~otdesk.core.structure.TemplateError` otherwise).  No Qt here.
+en (:class:`~otdesk.core.templates.TemplateError` otherwise).  No Qt here.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 from otdesk.core import domain
-from otdesk.core.texts import TextProblem, language_text
-from otdesk.core.structure import TemplateError, Text, load_structure, read_template, tr
+from otdesk.core.templates import TemplateError, read_template
+from otdesk.core.texts import Text, TextProblem, language_text, tr
 
 TEMPLATE = "vocabulary.toml"
 SCHEMA = 1
@@ -153,7 +153,7 @@ def label(kind: str, code: str | int, lang: str) -> str:
     """
     if kind == "worry_zones":
         try:
-            return tr(load_structure().worry_zone(int(code)).label, lang)
+            return tr(_structure().worry_zone(int(code)).label, lang)
         except (KeyError, ValueError):
             return str(code)
     vocab = load_vocabulary()
@@ -174,7 +174,7 @@ def labels(kind: str, lang: str) -> list[tuple[str, str]]:
     if kind == "areas":
         return [(a.code, a.name(lang)) for a in areas()]
     if kind == "worry_zones":
-        return [(str(z.value), tr(z.label, lang)) for z in load_structure().worry_zones]
+        return [(str(z.value), tr(z.label, lang)) for z in _structure().worry_zones]
     return [(code, label(kind, code, lang)) for code in CODE_KINDS[kind]]
 
 
@@ -194,3 +194,11 @@ def region(code: str) -> Region:
         if r.code == code:
             return r
     raise KeyError(code)
+
+
+def _structure():
+    """The consultation's structure, for the worry zones' words (imported here: the
+    list's first screen needs the vocabulary, not the structure's twelve classes)."""
+    from otdesk.core.structure import load_structure
+
+    return load_structure()
