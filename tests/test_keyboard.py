@@ -291,20 +291,20 @@ def test_the_summary_can_be_read_as_text(qtbot, vault):
 def test_an_overdue_deadline_is_announced_once_when_opened(qtbot, vault, monkeypatch):
     from conftest import open_in_editor
     from otdesk.core.domain import Consultation
-    from otdesk.ui import live
+    from PySide6 import QtGui
 
     said = []
-    real = live.QAccessible.updateAccessibility
+    real = QtGui.QAccessible.updateAccessibility
 
     class Recording:  # QAccessible, with every event it is given seen on the way
-        AnnouncementPoliteness = live.QAccessible.AnnouncementPoliteness
+        AnnouncementPoliteness = QtGui.QAccessible.AnnouncementPoliteness
 
         @staticmethod
         def updateAccessibility(event):  # noqa: N802 (Qt API)
             said.append(event.message())
             real(event)
 
-    monkeypatch.setattr(live, "QAccessible", Recording)
+    monkeypatch.setattr(QtGui, "QAccessible", Recording)  # (otdesk.ui.live imports it late)
     c = Consultation()
     c.received_at = dt.datetime.now().astimezone() - dt.timedelta(days=30)
     vault.repository.create(c)

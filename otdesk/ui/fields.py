@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QCheckBox, QComboBox,
                                QDateTimeEdit, QGridLayout, QHBoxLayout, QLineEdit,
                                QPlainTextEdit, QRadioButton, QSpinBox, QStyle, QVBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QCheckBox, QComboB
 
 from otdesk.core import dates
 from otdesk.core.structure import load_structure, tr
+from otdesk.ui.live import announce
 
 
 class Binding:
@@ -182,9 +183,7 @@ class DateField(QLineEdit):
         self.setToolTip(said if wrong else self.description)
         self.setAccessibleDescription(said if wrong else self.description)
         if wrong and not self._wrong:
-            event = QAccessibleAnnouncementEvent(self, said)
-            event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
-            QAccessible.updateAccessibility(event)
+            announce(self, said, assertive=True)
         self._wrong = wrong
 
     def pick(self) -> None:
