@@ -284,6 +284,8 @@ class ConsultationList(QWidget):
     new_requested = Signal()
     #: an answer to the list's query is on screen (or the query failed)
     listed = Signal()
+    #: … and painted there (or the list is not on screen): idle time may begin
+    painted = Signal()
 
     def __init__(self, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
@@ -296,6 +298,7 @@ class ConsultationList(QWidget):
         #: the line to choose once every id is known, and the row chosen then
         self._keep: tuple[int | None, int] | None = None
         self._open_when_listed = False  # Enter in the search box before its answer came
+        self._on_paint: list = []  # what to do once the lines are painted (_after_paint)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all text…"))
@@ -362,6 +365,12 @@ class ConsultationList(QWidget):
         """In the search box: Down (or Page Down) moves into the results, on their first
         line when none is chosen; Enter opens the chosen line, or the only one found
         (once the answer to what was just typed is there)."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            waiting, self._on_paint = self._on_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, then)  # (once this paint is done)
+            return False
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
@@ -425,12 +434,28 @@ class ConsultationList(QWidget):
         # … unless the line chosen before is on its first screen, or further down (then it
         # is chosen when every id is known, if the person has chosen none meanwhile)
         self._keep = None if self._select(keep) else (keep, self.table.currentIndex().row())
-        # after this turn of the event loop, which paints the first screen
-        QTimer.singleShot(0, lambda: self._ask_every_id(answer.query))
+        self._after_paint(lambda: self._painted(answer.query))
         self.listed.emit()
         if self._open_when_listed:
             self._open_when_listed = False
             self._open_chosen_or_only()
+
+    def _after_paint(self, then) -> None:
+        """``then()`` once the lines now shown are painted, so that no background work
+        it starts (every id read, the editor prepared) slows that paint down: a Python
+        thread holds the GIL for up to 5 ms at a time. Soon when the list is not shown."""
+        viewport = self.table.viewport()
+        if not viewport.isVisible():
+            QTimer.singleShot(0, then)
+            return
+        if not self._on_paint:
+            viewport.installEventFilter(self)
+        self._on_paint.append(then)
+        viewport.update()
+
+    def _painted(self, query: listing.ListQuery) -> None:
+        self._ask_every_id(query)
+        self.painted.emit()
 
     def _ask_every_id(self, query: listing.ListQuery) -> None:
         """The rest of the lines' ids, in order (lines further down are read from them)."""
@@ -460,6 +485,7 @@ class ConsultationList(QWidget):
     def _failed(self, error) -> None:
         self.count_label.setText(error.message(self.lang))
         self.listed.emit()
+        self._after_paint(self.painted.emit)
 
     def _read_rows(self, epoch: int, ids: list[int]) -> None:
         self.runner.read(lambda store: listing.rows(store.conn, ids),

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
 
         self.runner = self.list = None  # (attach)
         self.experts: list = []
-        self._editor = None  # built in idle time after the list is up (_first_listed)
+        self._editor = None  # built in idle time after the list is painted (_first_listed)
         self._warming = False  # the editor is being prepared (_first_listed)
         self._warmup: threading.Thread | None = None
         self._render_warmup: threading.Thread | None = None
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         #: keyring lost the key: the recovery dialog follows) or "recover" (a forgotten
         #: passphrase: the recovery dialog first)
         self.reopen_request: str | None = None
-        self.backups = None  # the BackupWorker (attach)
+        self.backups = None  # the BackupWorker (once the list is painted: _first_listed)
         self._backup_timer: QTimer | None = None
         self._check_after_unlock = False
         self._edited_since_backup = False
@@ -175,14 +175,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.list)
         self.stack.removeWidget(self.opening_page)
         self.opening_page.deleteLater()
-        self.list.listed.connect(self._first_listed)
+        self.list.painted.connect(self._first_listed)
         self.list.open_requested.connect(self.open_consultation)
         self.list.new_requested.connect(self.new_consultation)
         self.runner.saved.connect(self._saved)
         self.runner.failed.connect(self._failed)
         self.runner.changed.connect(self._changed)
         self.runner.damaged.connect(self._damaged)
-        self._start_backups(vault)
         for action in self._vault_actions:
             action.setEnabled(True)
         self.list.reload()
@@ -200,12 +199,13 @@ class MainWindow(QMainWindow):
         return self.runner.writer if self.runner is not None else None
 
     def _first_listed(self) -> None:
-        """The first screen of the list is up: once it is painted (after this turn of the
-        event loop), prepare the editor in idle time, so that the first open is as quick
-        as later ones and nothing of it delays the list."""
+        """The first screen of the list is painted: prepare the editor in idle time, so
+        that the first open is as quick as later ones and nothing of it delays the list."""
         if not self._warming:
             self._warming = True
-            QTimer.singleShot(0, self._start_warmup)
+            if self.backups is None:
+                self._start_backups(self.vault)
+            self._start_warmup()
             QTimer.singleShot(CHECK_DELAY_MS, self._start_check)
 
     def _start_check(self) -> None:
