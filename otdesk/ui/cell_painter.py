@@ -47,6 +47,7 @@ class CellPainter(QStyledItemDelegate):
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
         self._pens: dict[tuple[int, int], object] = {}  # (palette, state) -> text colour
+        self._metrics: tuple[int, int] | None = None  # (margin, icon size): _measure
         if parent is not None:  # a new font, style or screen: every text is laid out anew
             parent.installEventFilter(self)
 
@@ -54,6 +55,7 @@ class CellPainter(QStyledItemDelegate):
         if event.type() in _RELAYOUT:
             self._texts.clear()
             self._pens.clear()
+            self._metrics = None
         return False
 
     def paint(self, painter, option, index) -> None:  # noqa: D102 (Qt API)
@@ -62,33 +64,41 @@ class CellPainter(QStyledItemDelegate):
         style.drawPrimitive(_PANEL, option, painter, view)  # alternate rows, selection
         text, marked = self._model.cell(index.row(), index.column())
         state = option.state.value
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-        rect = option.rect.adjusted(margin, 0, -margin, 0)
+        margin, icon = self._metrics or self._measure(style, view)
+        cell = option.rect
+        x, width = cell.x() + margin, cell.width() - 2 * margin
         if marked:
-            size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
             mode = QIcon.Mode.Selected if state & _SELECTED else QIcon.Mode.Normal
             self._model.warning_icon().paint(
-                painter, QRect(rect.x(), rect.y() + (rect.height() - size) // 2, size, size),
+                painter, QRect(x, cell.y() + (cell.height() - icon) // 2, icon, icon),
                 Qt.AlignmentFlag.AlignCenter, mode)
-            rect.setLeft(rect.left() + size + margin)
-        if text and rect.width() > 0:
-            static, font, height = self._laid_out(text, rect.width(), marked, option, painter)
+            x, width = x + icon + margin, width - icon - margin
+        if text and width > 0:
+            static, font, height = self._laid_out(text, width, marked, option, painter)
             painter.setPen(self._pen(option.palette, state))
-            top = rect.y() + (rect.height() - height) / 2
+            top = cell.y() + (cell.height() - height) / 2
             if marked:
                 painter.save()
                 painter.setFont(font)
-            painter.drawStaticText(QPointF(rect.x(), top), static)
+            painter.drawStaticText(QPointF(x, top), static)
             if marked:
                 painter.restore()
         if state & _FOCUSED:
             focus = QStyleOptionFocusRect()
             focus.initFrom(view)
-            focus.rect = option.rect
+            focus.rect = cell
             focus.state = option.state | _State.State_KeyboardFocusChange | _State.State_Item
             focus.backgroundColor = option.palette.color(
                 _Group.Normal, _Role.Highlight if state & _SELECTED else _Role.Base)
             style.drawPrimitive(_FOCUS, focus, painter, view)
+
+    def _measure(self, style, view) -> tuple[int, int]:
+        """The text's margin in a cell and the icon's size, by the style (asked once per
+        style: two calls into it per cell were a tenth of a screen's paint)."""
+        self._metrics = (
+            style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1,
+            style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view))
+        return self._metrics
 
     def _pen(self, palette: QPalette, state: int):
         """The text colour: highlighted when selected, greyed when disabled."""
