@@ -201,3 +201,18 @@ def test_a_damaged_page_the_list_never_reads_is_found_after_the_start(
     assert [type(x) for x in seen] == [DamagedVaultDialog]
     assert (data_dir / "set-aside").exists() is False  # Quit changes nothing
     assert backups.list_backups(paths)[0].id == info.id
+
+
+def test_the_backups_start_even_when_the_list_is_hidden_before_it_painted(qtbot, vault):
+    # idle work (the backup worker, the editor's warm-up, every id) waits for the list's
+    # first paint; a list hidden before it (Ctrl+N the moment it came) must not stop it
+    window = MainWindow(vault, lang="en")
+    qtbot.addWidget(window, before_close_func=lambda w: w._closed or close_window(qtbot, w))
+    hidden = []
+    window.list.listed.connect(lambda: hidden or (hidden.append(True), window.list.hide()))
+    window.show()
+    qtbot.waitUntil(lambda: bool(hidden), timeout=5000)
+    qtbot.waitUntil(lambda: window.backups is not None and window._warmup is not None,
+                    timeout=5000)
+    window.list.show()
+    close_window(qtbot, window)

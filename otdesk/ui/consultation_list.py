@@ -277,6 +277,36 @@ _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextR
                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole))
 
 
+class _Table(QTableView):
+    """The list's table, which runs what waits for its lines to be painted
+    (``after_paint``) once it has painted them, or is hidden before.
+
+    A paint of the table, not an event filter on its viewport: the first time Python
+    sees the viewport (a QWidget made by Qt) PySide looks for its class among all it
+    knows, and sets up ~70 classes' enums on the way (15 ms of the start).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.after_paint: list = []
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        self._run_waiting()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Hidden before it painted (Ctrl+N at once, say): what waited runs now, or the
+        backups and the editor's warm-up would wait for the list to come back."""
+        super().hideEvent(event)
+        self._run_waiting()
+
+    def _run_waiting(self) -> None:
+        if self.after_paint:
+            waiting, self.after_paint = self.after_paint, []
+            for then in waiting:
+                QTimer.singleShot(0, then)  # (once this paint is done)
+
+
 class ConsultationList(QWidget):
     """The list page: a search box, a status filter, the table and a count."""
 
@@ -298,7 +328,6 @@ class ConsultationList(QWidget):
         #: the line to choose once every id is known, and the row chosen then
         self._keep: tuple[int | None, int] | None = None
         self._open_when_listed = False  # Enter in the search box before its answer came
-        self._on_paint: list = []  # what to do once the lines are painted (_after_paint)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search all text…"))
@@ -315,7 +344,7 @@ class ConsultationList(QWidget):
         self.new_button.clicked.connect(self.new_requested)
 
         self.model = ConsultationTableModel(lang, self)
-        self.table = QTableView()
+        self.table = _Table()
         self.table.setModel(self.model)
         self.table.setItemDelegate(CellPainter(self.model, self.table))
         self.table.setAccessibleName(self.tr("Consultations"))
@@ -365,12 +394,6 @@ class ConsultationList(QWidget):
         """In the search box: Down (or Page Down) moves into the results, on their first
         line when none is chosen; Enter opens the chosen line, or the only one found
         (once the answer to what was just typed is there)."""
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            waiting, self._on_paint = self._on_paint, []
-            for then in waiting:
-                QTimer.singleShot(0, then)  # (once this paint is done)
-            return False
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
@@ -443,15 +466,11 @@ class ConsultationList(QWidget):
     def _after_paint(self, then) -> None:
         """``then()`` once the lines now shown are painted, so that no background work
         it starts (every id read, the editor prepared) slows that paint down: a Python
-        thread holds the GIL for up to 5 ms at a time. Soon when the list is not shown."""
-        viewport = self.table.viewport()
-        if not viewport.isVisible():
+        thread holds the GIL for up to 2 ms at a time. Soon when the list is not shown."""
+        if self.table.isVisible():
+            self.table.after_paint.append(then)
+        else:
             QTimer.singleShot(0, then)
-            return
-        if not self._on_paint:
-            viewport.installEventFilter(self)
-        self._on_paint.append(then)
-        viewport.update()
 
     def _painted(self, query: listing.ListQuery) -> None:
         self._ask_every_id(query)
@@ -485,7 +504,7 @@ class ConsultationList(QWidget):
     def _failed(self, error) -> None:
         self.count_label.setText(error.message(self.lang))
         self.listed.emit()
-        self._after_paint(self.painted.emit)
+        QTimer.singleShot(0, self.painted.emit)  # (no new lines to paint)
 
     def _read_rows(self, epoch: int, ids: list[int]) -> None:
         self.runner.read(lambda store: listing.rows(store.conn, ids),
