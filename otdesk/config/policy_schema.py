@@ -3,8 +3,7 @@ setting a value set there locks (see :mod:`otdesk.config.policy`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from otdesk.core.dates import DEFAULT_ZONE
 
@@ -16,8 +15,7 @@ MAX_AUTO_LOCK_MINUTES = 1440
 EXPORTS = ("print", "pdf", "cli_summary")
 
 
-@dataclass(frozen=True)
-class Declared:
+class Declared(NamedTuple):
     """One key a policy may set: its default, its kind (how the loader checks it) and
     the field of the user's settings it locks, if any."""
 
@@ -49,8 +47,7 @@ SCHEMA: dict[str, Declared] = {
 TABLES = ("organisation", "deadlines", "exports")
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One value of the policy and where it came from."""
 
     value: Any

@@ -6,11 +6,10 @@ importing reportlab (~25 MiB, imported by the first render)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SummaryOrg:
+class SummaryOrg(NamedTuple):
     """Who issues the summary: from the organisation's policy (``Policy.summary_org``).
 
     ``name``            printed at the top of every page and as the PDF's author;

@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from otdesk.core import domain
 from otdesk.core.templates import TemplateError, read_template
@@ -40,8 +40,7 @@ CODE_KINDS: dict[str, tuple[str, ...]] = {
 KINDS = (*CODE_KINDS, "regions", "areas", "worry_zones")
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
     """A collaboration area (yhteistyöalue, YTA), each with one OT centre."""
 
     code: str
@@ -51,8 +50,7 @@ class Area:
         return tr(self.names, lang)
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """A wellbeing region (or the City of Helsinki); ``code`` is its Finnish name."""
 
     code: str
@@ -63,8 +61,7 @@ class Region:
         return tr(self.names, lang)
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     labels: Mapping[str, Mapping[str, Text]]
     areas: tuple[Area, ...]
     regions: tuple[Region, ...]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -27,8 +27,7 @@ METHODS = ("print", "pdf")
 VIAS = ("app", "cli")
 
 
-@dataclass(frozen=True)
-class Delivery:
+class Delivery(NamedTuple):
     """One delivered summary, without its bytes (see :meth:`Deliveries.pdf`)."""
 
     id: int

@@ -32,6 +32,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from otdesk.core.errors import UserError
 from otdesk.files import write_atomic
@@ -142,8 +143,7 @@ class _Damaged(Exception):
         self.field = field_name
 
 
-@dataclass(frozen=True)
-class ScryptSlot:
+class ScryptSlot(NamedTuple):
     """A slot wrapped under a key derived by scrypt (``recovery``, ``passphrase``)."""
 
     salt: bytes
@@ -154,8 +154,7 @@ class ScryptSlot:
     wrapped: bytes
 
 
-@dataclass(frozen=True)
-class EscrowSlot:
+class EscrowSlot(NamedTuple):
     """A slot wrapped under a random key that is itself wrapped to IT's RSA key."""
 
     key: bytes

@@ -15,7 +15,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -41,8 +41,7 @@ _MERGE_PAGES = 64
 DUE_RULES_KEY = "due.rules"
 
 
-@dataclass(frozen=True)
-class ConsultationRow:
+class ConsultationRow(NamedTuple):
     """What the list shows of a consultation, without loading the whole record."""
 
     id: int
@@ -69,8 +68,7 @@ class ConsultationRow:
                 "due": {"what": self.due_what, "date": self.due_date} if self.due_date else None}
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(NamedTuple):
     seq: int
     at: str
     actor: str
@@ -81,8 +79,7 @@ class AuditEntry:
     hash: str
 
 
-@dataclass(frozen=True)
-class AuditCheck:
+class AuditCheck(NamedTuple):
     ok: bool
     entries: int
     first_bad: int | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -40,8 +40,7 @@ def _local_day(utc_text: str | None) -> dt.date | None:
     return dates.local_day(dt.datetime.fromisoformat(utc_text))
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of the list, with everything shown worked out."""
 
     summary: ConsultationRow
