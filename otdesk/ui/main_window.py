@@ -184,8 +184,7 @@ class MainWindow(QMainWindow):
         self.runner.damaged.connect(self._damaged)
         for action in self._vault_actions:
             action.setEnabled(True)
-        self.list.reload()
-        self._read_experts()
+        self.list.reload()  # (the experts are read once the list is painted: _first_listed)
         # auto-lock after the idle minutes of the organisation's policy (0 = never)
         if self.policy.auto_lock_minutes > 0:
             from otdesk.ui.autolock import IdleTimer
@@ -205,6 +204,7 @@ class MainWindow(QMainWindow):
             self._warming = True
             if self.backups is None:
                 self._start_backups(self.vault)
+            self._read_experts()
             self._start_warmup()
             QTimer.singleShot(CHECK_DELAY_MS, self._start_check)
 
