@@ -363,6 +363,47 @@ def test_the_list_draws_its_lines_as_the_model_gives_them(qtbot, vault):
     close_window(qtbot, window)
 
 
+def test_the_lines_painted_in_one_call_are_the_pixels_qt_paints(qtbot, vault):
+    """Once idle time has passed, the list paints its lines itself (CellPainter.paint_rows,
+    once per paint, not once per cell): the same pixels as Qt's own QTableView paint —
+    the alternate lines, the overdue icon and bold text, the chosen line with its focus
+    frame, the grid — at the top of the list and scrolled to a part line."""
+    window, lst = _demo_list(qtbot, vault, 120)
+    model, table = lst.model, lst.table
+    qtbot.waitUntil(lambda: table._viewport is not None, timeout=10_000)  # (idle time)
+    painter = table.itemDelegate()
+    calls = []
+    paint_rows = painter.paint_rows
+    painter.paint_rows = lambda *args: calls.append(args[2]) or paint_rows(*args)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    shown = range(table.rowAt(table.viewport().height() - 1) + 1)
+    qtbot.waitUntil(lambda: all(model.line(r) is not None for r in shown), timeout=3000)
+    assert any(model.line(r).overdue for r in shown), "the demo's first screen has one"
+
+    def both():
+        calls.clear()
+        ours = table.viewport().grab().toImage()
+        assert calls, "the lines were painted in one call"
+        table._viewport, kept = None, table._viewport
+        try:
+            theirs = table.viewport().grab().toImage()
+        finally:
+            table._viewport = kept
+        return ours, theirs
+
+    ours, theirs = both()
+    assert ours == theirs
+    table.verticalScrollBar().setValue(table.verticalScrollBar().value() + 7)  # seven lines down
+    qtbot.waitUntil(lambda: model.line(table.rowAt(table.viewport().height() - 1)) is not None,
+                    timeout=3000)
+    ours, theirs = both()
+    assert ours == theirs
+    close_window(qtbot, window)
+
+
 def _choose_status(qtbot, editor, label: str) -> None:
     """Open the status box with the mouse and pick ``label`` with the keyboard."""
     box = editor.status_box

@@ -1,11 +1,18 @@
-"""How the consultation list draws its cells: each text laid out once, not at every paint.
+"""How the consultation list draws its lines: a screen of them in one call, each text
+laid out once, not at every paint.
 
 Qt's own delegate asks the model seven roles per cell (seven calls into Python) and
 lays every text out again at every paint; with a screen of the list that took 8–10 ms
 of the UI thread, more than half of a frame, at each search answer and each return
-to the list.  This delegate asks the model once per cell (:meth:`cell`), keeps the
-elided text as a :class:`QStaticText` per text, width and weight, and leaves the
-background, the selection and the focus frame to the style as before: 3–4 ms.
+to the list.  This delegate asks the model once per cell (:meth:`cell`) and keeps the
+elided text as a :class:`QStaticText` per text, width and weight.  Even so, Qt's view
+calling it once per cell (a Python call with three new wrappers each, and the style
+asked twice per cell) took 11–20 ms of a screen on the 2-core machine; so the table
+hands its whole paint to :meth:`CellPainter.paint_rows`, which does what Qt's
+``QTableView::paintEvent`` does — the style's panel (alternate rows, the selection)
+once per line instead of once per cell, the texts, the focus frame, the grid — with
+the same pixels (``tests/test_ui_consultation.py`` compares them); the Qt paint
+the delegate serves stays for what paint_rows does not draw (right to left, say).
 
 What a screen reader reads is unchanged: it asks the model (``data``), not the paint.
 """
@@ -14,14 +21,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QPointF, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette, QStaticText, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, Qt
+from PySide6.QtGui import (QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen,
+                           QStaticText, QTextOption)
+from PySide6.QtWidgets import (QStyle, QStyledItemDelegate, QStyleOptionFocusRect,
+                               QStyleOptionViewItem)
 
 #: laid-out texts kept (a screen holds ~200; scrolling and searching bring new ones)
 KEPT_TEXTS = 4000
 
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_ROW = QStyle.PrimitiveElement.PE_PanelItemViewRow
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _FOCUS = QStyle.PrimitiveElement.PE_FrameFocusRect
 _State = QStyle.StateFlag
 _Role = QPalette.ColorRole
@@ -46,6 +57,7 @@ class CellPainter(QStyledItemDelegate):
             OrderedDict()
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        self._fonts: dict[bool, tuple[QFont, QFontMetrics, int]] = {}  # bold -> (_font)
         self._pens: dict[tuple[int, int], object] = {}  # (palette, state) -> text colour
         self._metrics: tuple[int, int] | None = None  # (margin, icon size): _measure
         if parent is not None:  # a new font, style or screen: every text is laid out anew
@@ -54,6 +66,7 @@ class CellPainter(QStyledItemDelegate):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() in _RELAYOUT:
             self._texts.clear()
+            self._fonts.clear()
             self._pens.clear()
             self._metrics = None
         return False
@@ -63,9 +76,13 @@ class CellPainter(QStyledItemDelegate):
         style = view.style()
         style.drawPrimitive(_PANEL, option, painter, view)  # alternate rows, selection
         text, marked = self._model.cell(index.row(), index.column())
-        state = option.state.value
+        self._draw_cell(painter, option, option.rect, text, marked, option.state.value,
+                        style, view)
+
+    def _draw_cell(self, painter, option, cell: QRect, text: str, marked: bool, state: int,
+                   style, view) -> None:
+        """One cell on its panel: the warning icon when marked, the text, the focus frame."""
         margin, icon = self._metrics or self._measure(style, view)
-        cell = option.rect
         x, width = cell.x() + margin, cell.width() - 2 * margin
         if marked:
             mode = QIcon.Mode.Selected if state & _SELECTED else QIcon.Mode.Normal
@@ -87,10 +104,94 @@ class CellPainter(QStyledItemDelegate):
             focus = QStyleOptionFocusRect()
             focus.initFrom(view)
             focus.rect = cell
-            focus.state = option.state | _State.State_KeyboardFocusChange | _State.State_Item
+            focus.state = (_State(state) | _State.State_KeyboardFocusChange
+                           | _State.State_Item)
             focus.backgroundColor = option.palette.color(
                 _Group.Normal, _Role.Highlight if state & _SELECTED else _Role.Base)
             style.drawPrimitive(_FOCUS, focus, painter, view)
+
+    def paint_rows(self, view, viewport, area: QRect) -> bool:
+        """The paint of ``view`` (a QTableView of this painter's model) within ``area`` of
+        its ``viewport``, as ``QTableView::paintEvent`` does it for rows of one height;
+        False (nothing painted) where this does not draw the view as Qt would: right to
+        left, or hidden or moved sections — then Qt's own paint is used."""
+        model = self._model
+        rows, columns = model.rowCount(), model.columnCount()
+        vertical, horizontal = view.verticalHeader(), view.horizontalHeader()
+        if (view.isRightToLeft() or vertical.sectionsHidden() or vertical.sectionsMoved()
+                or horizontal.sectionsHidden() or horizontal.sectionsMoved()):
+            return False
+        if not rows or not columns:
+            return True  # (the background is the viewport's own)
+        grid = 1 if view.showGrid() else 0
+        area = QRect(area)
+        area.setBottom(min(area.bottom(), vertical.length() - vertical.offset() - 1))
+        area.setRight(min(area.right(), horizontal.length() - horizontal.offset() - 1))
+        top = view.rowAt(area.top())
+        if not area.isValid() or top < 0:
+            return True
+        bottom = view.rowAt(area.bottom())
+        bottom = rows - 1 if bottom < 0 else bottom
+        first_y, height = view.rowViewportPosition(top), vertical.defaultSectionSize()
+        cells = [(c, x, view.columnWidth(c) - grid)
+                 for c, x in ((c, view.columnViewportPosition(c)) for c in range(columns))
+                 if x <= area.right() and x + view.columnWidth(c) > area.left()]
+        if not cells:
+            return True
+        style = view.style()
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        plain = option.state
+        chosen = plain | _State.State_Selected
+        features = option.features & ~_ALTERNATE
+        alternate = features | _ALTERNATE
+        alternating = view.alternatingRowColors()
+        selection = view.selectionModel()
+        picked = set()
+        if selection is not None:
+            for part in selection.selection():
+                picked.update(range(part.top(), part.bottom() + 1))
+        current = view.currentIndex()
+        focus_at = ((current.row(), current.column())
+                    if current.isValid() and view.hasFocus() else None)
+        margin, _icon = self._metrics or self._measure(style, view)
+        room, high, cell = 2 * margin, height - grid, model.cell
+        left = cells[0][1]
+        line_width = cells[-1][1] + cells[-1][2] - left
+        painter = QPainter(viewport)
+        for row in range(top, bottom + 1):
+            y = first_y + (row - top) * height
+            option.state = chosen if row in picked else plain
+            option.features = alternate if alternating and row & 1 else features
+            option.rect = QRect(left, y, line_width, high)
+            style.drawPrimitive(_ROW, option, painter, view)
+            style.drawPrimitive(_PANEL, option, painter, view)
+            state = option.state.value
+            painter.setPen(self._pen(option.palette, state))
+            for column, x, width in cells:
+                text, marked = cell(row, column)
+                if marked or focus_at == (row, column):  # (rare: the icon, the frame)
+                    self._draw_cell(painter, option, QRect(x, y, width, high), text, marked,
+                                    state | _FOCUSED if focus_at == (row, column) else state,
+                                    style, view)
+                    painter.setPen(self._pen(option.palette, state))
+                elif text and width > room:
+                    static, _font, text_height = self._laid_out(text, width - room, False,
+                                                                option, painter)
+                    painter.drawStaticText(QPointF(x + margin, y + (high - text_height) / 2),
+                                           static)
+        if grid:
+            painter.setPen(QPen(QColor.fromRgba(
+                style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
+                & 0xFFFFFFFF), 1, view.gridStyle()))
+            for row in range(top, bottom + 1):
+                y = first_y + (row - top + 1) * height - grid + 0.5
+                painter.drawLine(QLineF(area.left() + 0.5, y, area.right() + 0.5, y))
+            for _column, x, width in cells:
+                painter.drawLine(QLineF(x + width + 0.5, area.top() + 0.5,
+                                        x + width + 0.5, area.bottom() + 0.5))
+        painter.end()
+        return True
 
     def _measure(self, style, view) -> tuple[int, int]:
         """The text's margin in a cell and the icon's size, by the style (asked once per
@@ -113,6 +214,14 @@ class CellPainter(QStyledItemDelegate):
             pen = self._pens[key] = palette.color(group, role)
         return pen
 
+    def _font(self, option, bold: bool) -> tuple[QFont, QFontMetrics, int]:
+        """The view's font, bold or not, and its metrics (until the font changes)."""
+        font = QFont(option.font)
+        font.setBold(bold)
+        metrics = QFontMetrics(font)
+        self._fonts[bold] = found = (font, metrics, metrics.height())
+        return found
+
     def _laid_out(self, text: str, width: int, bold: bool, option,
                   painter) -> tuple[QStaticText, QFont, int]:
         key = (text, width, bold)
@@ -120,14 +229,12 @@ class CellPainter(QStyledItemDelegate):
         if found is not None:
             self._texts.move_to_end(key)
             return found
-        font = QFont(option.font)
-        font.setBold(bold)
-        metrics = QFontMetrics(font)
+        font, metrics, height = self._fonts.get(bold) or self._font(option, bold)
         static = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.setTextOption(self._option)
         static.prepare(painter.transform(), font)
-        found = self._texts[key] = (static, font, metrics.height())
+        found = self._texts[key] = (static, font, height)
         if len(self._texts) > KEPT_TEXTS:
             self._texts.popitem(last=False)
         return found

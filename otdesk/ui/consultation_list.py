@@ -277,20 +277,29 @@ _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextR
 
 
 class _Table(QTableView):
-    """The list's table, which runs what waits for its lines to be painted
-    (``after_paint``) once it has painted them, or is hidden before.
+    """The list's table: its lines are painted by the :class:`CellPainter` in one call
+    (``paint_rows``), and what waits for them to be painted (``after_paint``) runs once
+    they are, or when the table is hidden before.
 
-    A paint of the table, not an event filter on its viewport: the first time Python
-    sees the viewport (a QWidget made by Qt) PySide looks for its class among all it
-    knows, and sets up ~70 classes' enums on the way (15 ms of the start).
+    The first time Python sees the viewport (a QWidget made by Qt), PySide looks for its
+    class among all it knows and sets up ~70 classes' enums on the way (15–25 ms): so
+    the first paint, in the start, is Qt's own, and the viewport is learnt in idle time
+    (:meth:`learn_viewport`); an event filter on it would cost the same at the start.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.after_paint: list = []
+        self._viewport = None  # (learn_viewport)
+
+    def learn_viewport(self) -> None:
+        """From now on the lines are painted by ``paint_rows`` (in idle time: see above)."""
+        self._viewport = self.viewport()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().paintEvent(event)
+        if self._viewport is None or not self.itemDelegate().paint_rows(
+                self, self._viewport, event.rect()):
+            super().paintEvent(event)
         self._run_waiting()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)

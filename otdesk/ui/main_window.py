@@ -250,7 +250,9 @@ class MainWindow(QMainWindow):
         if self._editor is None:
             self._start_editor(in_steps=True)
         elif not self._editor.build_step():
-            self._warm_renderer()  # the editor is built: the summary's renderer next
+            # the editor is built: the list's own paint, then the summary's renderer
+            self.list.table.learn_viewport()
+            self._warm_renderer()
             return
         QTimer.singleShot(0, self._build_when_idle)
 
