@@ -401,6 +401,38 @@ def test_the_lines_painted_in_one_call_are_the_pixels_qt_paints(qtbot, vault):
                     timeout=3000)
     ours, theirs = both()
     assert ours == theirs
+    # a new answer's first screen is laid out when it comes, and only painted after
+    laid_in_paint, inside = [], []
+    laid_out = painter._laid_out
+
+    def spying(text, *args):
+        if inside and (text, args[0], args[1]) not in painter._texts:
+            laid_in_paint.append(text)
+        return laid_out(text, *args)
+
+    def painting(*args):
+        inside.append(True)
+        try:
+            return paint_rows(*args)
+        finally:
+            inside.pop()
+            calls.append(args[2])
+
+    show_listing = model.show_listing
+
+    def shown_anew(answer):  # (what was painted before this answer does not count)
+        show_listing(answer)
+        painter._texts.clear()
+        laid_in_paint.clear()
+        calls.clear()
+
+    painter._laid_out, painter.paint_rows = spying, painting
+    model.show_listing = shown_anew
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(lst.search, "huolto")
+    qtbot.waitUntil(lambda: model.shown_query is not None
+                    and model.shown_query.search == "huolto" and bool(calls), timeout=5000)
+    assert painter._texts and not laid_in_paint
     close_window(qtbot, window)
 
 

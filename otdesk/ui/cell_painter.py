@@ -23,7 +23,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen,
-                           QStaticText, QTextOption)
+                           QStaticText, QTextOption, QTransform)
 from PySide6.QtWidgets import (QStyle, QStyledItemDelegate, QStyleOptionFocusRect,
                                QStyleOptionViewItem)
 
@@ -91,7 +91,8 @@ class CellPainter(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignCenter, mode)
             x, width = x + icon + margin, width - icon - margin
         if text and width > 0:
-            static, font, height = self._laid_out(text, width, marked, option, painter)
+            static, font, height = self._laid_out(text, width, marked, option.font,
+                                                  painter.transform())
             painter.setPen(self._pen(option.palette, state))
             top = cell.y() + (cell.height() - height) / 2
             if marked:
@@ -159,6 +160,7 @@ class CellPainter(QStyledItemDelegate):
         left = cells[0][1]
         line_width = cells[-1][1] + cells[-1][2] - left
         painter = QPainter(viewport)
+        transform = painter.transform()
         for row in range(top, bottom + 1):
             y = first_y + (row - top) * height
             option.state = chosen if row in picked else plain
@@ -177,7 +179,7 @@ class CellPainter(QStyledItemDelegate):
                     painter.setPen(self._pen(option.palette, state))
                 elif text and width > room:
                     static, _font, text_height = self._laid_out(text, width - room, False,
-                                                                option, painter)
+                                                                option.font, transform)
                     painter.drawStaticText(QPointF(x + margin, y + (high - text_height) / 2),
                                            static)
         if grid:
@@ -214,27 +216,45 @@ class CellPainter(QStyledItemDelegate):
             pen = self._pens[key] = palette.color(group, role)
         return pen
 
-    def _font(self, option, bold: bool) -> tuple[QFont, QFontMetrics, int]:
+    def _font(self, base: QFont, bold: bool) -> tuple[QFont, QFontMetrics, int]:
         """The view's font, bold or not, and its metrics (until the font changes)."""
-        font = QFont(option.font)
+        font = QFont(base)
         font.setBold(bold)
         metrics = QFontMetrics(font)
         self._fonts[bold] = found = (font, metrics, metrics.height())
         return found
 
-    def _laid_out(self, text: str, width: int, bold: bool, option,
-                  painter) -> tuple[QStaticText, QFont, int]:
+    def _laid_out(self, text: str, width: int, bold: bool, base: QFont,
+                  transform: QTransform) -> tuple[QStaticText, QFont, int]:
         key = (text, width, bold)
         found = self._texts.get(key)
         if found is not None:
             self._texts.move_to_end(key)
             return found
-        font, metrics, height = self._fonts.get(bold) or self._font(option, bold)
+        font, metrics, height = self._fonts.get(bold) or self._font(base, bold)
         static = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.setTextOption(self._option)
-        static.prepare(painter.transform(), font)
+        static.prepare(transform, font)
         found = self._texts[key] = (static, font, height)
         if len(self._texts) > KEPT_TEXTS:
             self._texts.popitem(last=False)
         return found
+
+    def prepare_rows(self, view, rows: range) -> None:
+        """Lay out the texts of ``rows`` before they are painted: a new answer's first
+        screen is laid out in the turn of the event loop that brings it, and painted in
+        the next (each half of the work in a turn of its own; the laying out was half of
+        that screen's paint)."""
+        model = self._model
+        grid = 1 if view.showGrid() else 0
+        margin, icon = self._metrics or self._measure(view.style(), view)
+        widths = [view.columnWidth(c) - grid - 2 * margin for c in range(model.columnCount())]
+        base, transform = view.font(), QTransform()
+        for row in rows:
+            for column, width in enumerate(widths):
+                text, marked = model.cell(row, column)
+                if marked:
+                    width -= icon + margin
+                if text and width > 0:
+                    self._laid_out(text, width, marked, base, transform)

@@ -296,6 +296,15 @@ class _Table(QTableView):
         """From now on the lines are painted by ``paint_rows`` (in idle time: see above)."""
         self._viewport = self.viewport()
 
+    def prepare_lines(self) -> None:
+        """The texts of the lines in sight laid out now, before their paint (once the
+        viewport is known)."""
+        if self._viewport is not None and self.model().rowCount():
+            first = max(0, self.rowAt(0))
+            last = self.rowAt(self._viewport.height() - 1)
+            last = self.model().rowCount() - 1 if last < 0 else last
+            self.itemDelegate().prepare_rows(self, range(first, last + 1))
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self._viewport is None or not self.itemDelegate().paint_rows(
                 self, self._viewport, event.rect()):
@@ -465,6 +474,7 @@ class ConsultationList(QWidget):
         # … unless the line chosen before is on its first screen, or further down (then it
         # is chosen when every id is known, if the person has chosen none meanwhile)
         self._keep = None if self._select(keep) else (keep, self.table.currentIndex().row())
+        self.table.prepare_lines()
         self._after_paint(lambda: self._painted(answer.query))
         self.listed.emit()
         if self._open_when_listed:
