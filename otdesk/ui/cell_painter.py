@@ -21,18 +21,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRect, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPen,
-                           QStaticText, QTextOption, QTransform)
-from PySide6.QtWidgets import (QStyle, QStyledItemDelegate, QStyleOptionFocusRect,
-                               QStyleOptionViewItem)
+from functools import cache
+
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette, QStaticText, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionFocusRect
 
 #: laid-out texts kept (a screen holds ~200; scrolling and searching bring new ones)
 KEPT_TEXTS = 4000
 
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
-_ROW = QStyle.PrimitiveElement.PE_PanelItemViewRow
-_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _FOCUS = QStyle.PrimitiveElement.PE_FrameFocusRect
 _State = QStyle.StateFlag
 _Role = QPalette.ColorRole
@@ -43,6 +41,20 @@ _RELAYOUT = frozenset((QEvent.Type.FontChange, QEvent.Type.StyleChange,
 # the states as numbers: a flag test on Python enums costs more than the paint of a cell
 _SELECTED, _ENABLED = _State.State_Selected.value, _State.State_Enabled.value
 _ACTIVE, _FOCUSED = _State.State_Active.value, _State.State_HasFocus.value
+
+
+@cache
+def _for_lines():
+    """What only paint_rows and prepare_rows use, looked up at their first call: the
+    first paint, in the start, is Qt's own (see consultation_list._Table), and these
+    Qt classes and enums cost ~10 ms of a start when imported with the module."""
+    from PySide6.QtCore import QLineF
+    from PySide6.QtGui import QColor, QPainter, QPen, QTransform
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    return (QPainter, QPen, QColor, QLineF, QTransform, QStyleOptionViewItem,
+            QStyle.PrimitiveElement.PE_PanelItemViewRow,
+            QStyleOptionViewItem.ViewItemFeature.Alternate)
 
 
 class CellPainter(QStyledItemDelegate):
@@ -139,6 +151,8 @@ class CellPainter(QStyledItemDelegate):
                  if x <= area.right() and x + view.columnWidth(c) > area.left()]
         if not cells:
             return True
+        (QPainter, QPen, QColor, QLineF, _QTransform, QStyleOptionViewItem, _ROW,
+         _ALTERNATE) = _for_lines()
         style = view.style()
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)
@@ -225,7 +239,7 @@ class CellPainter(QStyledItemDelegate):
         return found
 
     def _laid_out(self, text: str, width: int, bold: bool, base: QFont,
-                  transform: QTransform) -> tuple[QStaticText, QFont, int]:
+                  transform) -> tuple[QStaticText, QFont, int]:
         key = (text, width, bold)
         found = self._texts.get(key)
         if found is not None:
@@ -250,7 +264,7 @@ class CellPainter(QStyledItemDelegate):
         grid = 1 if view.showGrid() else 0
         margin, icon = self._metrics or self._measure(view.style(), view)
         widths = [view.columnWidth(c) - grid - 2 * margin for c in range(model.columnCount())]
-        base, transform = view.font(), QTransform()
+        base, transform = view.font(), _for_lines()[4]()
         for row in rows:
             for column, width in enumerate(widths):
                 text, marked = model.cell(row, column)
