@@ -321,7 +321,7 @@ class _Table(QTableView):
         if self.after_paint:
             waiting, self.after_paint = self.after_paint, []
             for then in waiting:
-                QTimer.singleShot(0, then)  # (once this paint is done)
+                QTimer.singleShot(0, self, then)  # (once this paint is done; not if gone)
 
 
 class ConsultationList(QWidget):
@@ -488,7 +488,7 @@ class ConsultationList(QWidget):
         if self.table.isVisible():
             self.table.after_paint.append(then)
         else:
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, self, then)
 
     def _painted(self, query: listing.ListQuery) -> None:
         self._ask_every_id(query)
@@ -522,7 +522,7 @@ class ConsultationList(QWidget):
     def _failed(self, error) -> None:
         self.count_label.setText(error.message(self.lang))
         self.listed.emit()
-        QTimer.singleShot(0, self.painted.emit)  # (no new lines to paint)
+        QTimer.singleShot(0, self, self.painted.emit)  # (no new lines to paint)
 
     def _read_rows(self, epoch: int, ids: list[int]) -> None:
         self.runner.read(lambda store: listing.rows(store.conn, ids),
