@@ -738,3 +738,17 @@ def test_backup_and_restore_with_the_key_in_the_os_keyring(data_dir, os_keyring)
     assert len(json.loads(listed.stdout)) == 4
     verified = run_cli(["backup", "verify"], data_dir, keyring_backend=None)
     assert verified.returncode == 0, verified.stderr
+
+
+def test_sqlites_findings_are_told_on_one_line():
+    """A row of ``PRAGMA integrity_check`` can hold several lines (seen in CI with a byte
+    of a backup flipped): the message that carries them stays one clear line."""
+    from otdesk.storage.backups import _few
+
+    rows = ["*** in database main ***\nTree 18 page 128 cell 0: overflow list length is 7 "
+            "but should be 18\nTree 18 page 106: btreeInitPage() returns error code 11\n"
+            "Tree 18 page 83: btreeInitPage() returns error code 11\nTree 21 page 21: x"]
+    text = _few(rows)
+    assert "\n" not in text and "***" not in text
+    assert text.startswith("Tree 18 page 128 cell 0") and text.endswith("(+1)")
+    assert _few(["ok"]) == "ok"

@@ -599,7 +599,12 @@ def _check_database(path: Path, data_key: bytes, expected: dict[str, int] | None
 
 
 def _few(rows: list[str], limit: int = 3) -> str:
-    text = "; ".join(rows[:limit]) + (f" (+{len(rows) - limit})" if len(rows) > limit else "")
+    """The first few of SQLite's findings, on one line (a row of ``integrity_check`` may
+    hold several lines: "*** in database main ***" and a line per tree page)."""
+    lines = [line.strip() for row in rows for line in row.splitlines()
+             if line.strip() and not line.startswith("***")]
+    text = "; ".join(lines[:limit]) + (f" (+{len(lines) - limit})" if len(lines) > limit
+                                       else "")
     return text[:300]
 
 
