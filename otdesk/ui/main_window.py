@@ -484,12 +484,17 @@ class MainWindow(QMainWindow):
             self._opening = False
             return
         self._warm_renderer()
-        self.editor.load(consultation, sealed)
-        QTimer.singleShot(0, self, lambda: self._show_loaded(consultation))
+        try:
+            self.editor.load(consultation, sealed)
+        except BaseException:
+            self._opening = False  # (what failed is reported; the next open may try again)
+            raise
+        QTimer.singleShot(0, self, lambda: self._show_loaded(consultation.id))
 
-    def _show_loaded(self, consultation: Consultation) -> None:
+    def _show_loaded(self, consultation_id: int) -> None:
         self._opening = False
-        if self.locked or self._closing or self.editor.c is not consultation:
+        loaded = self.editor.c
+        if self.locked or self._closing or loaded is None or loaded.id != consultation_id:
             return  # (locked, closing, or left meanwhile)
         self.stack.setCurrentWidget(self.editor)
         self.editor.show_page(0)
