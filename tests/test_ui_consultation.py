@@ -436,6 +436,29 @@ def test_the_lines_painted_in_one_call_are_the_pixels_qt_paints(qtbot, vault):
     close_window(qtbot, window)
 
 
+def test_the_request_pages_boxes_are_framed_as_fusion_frames_them(qtbot, window):
+    """The request page's group boxes (ui/group_box.py: the frame's middle filled, not a
+    pixmap stretched over it) are the pixels of Fusion's own group boxes."""
+    from PySide6.QtWidgets import QGroupBox
+
+    from otdesk.ui.group_box import _FusionFrames
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_for_editor(qtbot, window)
+    QApplication.processEvents()
+    focused = QApplication.focusWidget()
+    if focused is not None:
+        focused.clearFocus()  # (a focus frame is no part of the comparison)
+    boxes = [b for b in window.editor.findChildren(QGroupBox) if b.isVisible()]
+    assert len(boxes) >= 2 and all(isinstance(b.style(), _FusionFrames) for b in boxes)
+    ours = [b.grab().toImage() for b in boxes]
+    for b in boxes:
+        b.setStyle(None)  # the application's style: Fusion itself
+    assert not any(isinstance(b.style(), _FusionFrames) for b in boxes)
+    assert [b.grab().toImage() for b in boxes] == ours
+    close_window(qtbot, window)
+
+
 def _choose_status(qtbot, editor, label: str) -> None:
     """Open the status box with the mouse and pick ``label`` with the keyboard."""
     box = editor.status_box

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QLabel, QScrollArea,
+from PySide6.QtWidgets import (QFormLayout, QFrame, QLabel, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from otdesk.core.structure import Field, Form, tr
 from otdesk.ui.field_widgets import SELF_LABELLED, make_input
 from otdesk.ui.fields import Binding
+from otdesk.ui.group_box import group_box
 from otdesk.ui.list_editors import RecordListEditor
 
 
@@ -45,7 +46,7 @@ class FormPage(QScrollArea):
         rows: QFormLayout | None = None
         for group in form.groups:
             if group.title is not None or rows is None:
-                box = QGroupBox(tr(group.title, lang)) if group.title is not None else QWidget()
+                box = group_box(tr(group.title, lang)) if group.title is not None else QWidget()
                 rows = QFormLayout(box)
                 self.layout_.addWidget(box)
                 holder, target = box, rows

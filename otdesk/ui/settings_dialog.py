@@ -6,10 +6,11 @@ a tooltip and a small label say the organisation's policy decides it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QSpinBox, QVBoxLayout)
 
 from otdesk.config.settings import UserSettings
+from otdesk.ui.group_box import group_box
 from otdesk.ui.profile_dialog import ProfileForm
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
@@ -42,7 +43,7 @@ class SettingsDialog(QDialog):
                               "started again."))
         note.setWordWrap(True)
         self.lang = shown.language
-        profile_box = QGroupBox(self.tr("Your contact details (printed on the summary)"))
+        profile_box = group_box(self.tr("Your contact details (printed on the summary)"))
         self.profile = ProfileForm(settings.profile)
         QVBoxLayout(profile_box).addWidget(self.profile)
         outer = QVBoxLayout(self)
