@@ -235,7 +235,8 @@ class SummaryPage(QWidget):
             return
         self._text_of += 1
         self._text_pages = []
-        self._next_text_page(self._text_of)
+        shown = self._text_of  # (the first page too in a turn of its own: this one shows it)
+        QTimer.singleShot(0, self, lambda: self._next_text_page(shown))
 
     def _next_text_page(self, shown: int) -> None:
         document = self.preview.document
