@@ -183,8 +183,11 @@ def wait_ready(qtbot, page):
                     and page.preview.document.pageCount() > 0, timeout=10000)
 
 
-def wait_deliveries(qtbot, vault, consultation_id, n):
-    qtbot.waitUntil(lambda: len(vault.deliveries.of(consultation_id)) >= n, timeout=15000)
+def wait_deliveries(qtbot, vault, consultation_id, n, page):
+    """``n`` deliveries recorded and the delivery over as the person sees it: the page has
+    its answer (a saved file gets its name just after the record: delivery.py)."""
+    qtbot.waitUntil(lambda: len(vault.deliveries.of(consultation_id)) >= n and not page.busy,
+                    timeout=15000)
     return vault.deliveries.of(consultation_id)
 
 
@@ -236,7 +239,7 @@ def test_print_button_prints_the_stored_pdf_and_seals(qtbot, window, vault, held
     page = open_summary(qtbot, window, held.id)
     script.print_to = tmp_path / "tulostettu.pdf"
     press_print(qtbot, page)
-    (d,) = wait_deliveries(qtbot, vault, held.id, 1)
+    (d,) = wait_deliveries(qtbot, vault, held.id, 1, page)
     assert (d.method, d.lang, d.version, d.via) == ("print", "fi", 1, "app")
     assert d.actor == f"Sanna Virtanen ({os_login()})"
     stored = stored_pdf(vault, d.id)
@@ -261,7 +264,7 @@ def test_save_button_warns_then_saves_the_exact_bytes(qtbot, window, vault, held
     # the mnemonic Alt+D of "Save as P&DF…"
     page.save_button.setFocus()
     qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
-    (d,) = wait_deliveries(qtbot, vault, held.id, 1)
+    (d,) = wait_deliveries(qtbot, vault, held.id, 1, page)
     assert script.suggested[0].endswith(f"{held.reference}-yhteenveto-v1.pdf")
     saved = script.save_to.read_bytes()
     assert saved == stored_pdf(vault, d.id)
@@ -394,7 +397,7 @@ def test_the_first_delivery_asks_for_the_profile_once(qtbot, vault, held, script
                                                   phone="044 765 4321", email="pekka@example.fi")
         script.save_to = tmp_path / "v1.pdf"
         press_save(qtbot, page)
-        (d,) = wait_deliveries(qtbot, vault, held.id, 1)
+        (d,) = wait_deliveries(qtbot, vault, held.id, 1, page)
         assert d.actor == f"Pekka Mäkinen ({os_login()})"
         text = text_of(script.save_to.read_bytes())
         assert "Pekka Mäkinen" in text and "044 765 4321" in text
@@ -439,7 +442,7 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     wait_ready(qtbot, page)
     script.save_to = tmp_path / "v1.pdf"
     press_save(qtbot, page)
-    (first,) = wait_deliveries(qtbot, vault, cid, 1)
+    (first,) = wait_deliveries(qtbot, vault, cid, 1, page)
     assert script.save_to.read_bytes() == stored_pdf(vault, first.id)
     assert "Kirjoitettu sivulle situation" in text_of(script.save_to.read_bytes())
 
@@ -456,7 +459,7 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     qtbot.waitUntil(lambda: "2" in page.state.text())
     script.print_to = tmp_path / "v2-printed.pdf"
     press_print(qtbot, page)
-    second = wait_deliveries(qtbot, vault, cid, 2)[1]
+    second = wait_deliveries(qtbot, vault, cid, 2, page)[1]
     assert (second.version, second.method) == (2, "print")
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert_same_pages(script.print_to.read_bytes(), stored_pdf(vault, second.id))
@@ -472,7 +475,7 @@ def test_the_consultants_journey_every_delivery_is_what_went_out(qtbot, window, 
     script.print_to = tmp_path / "v1-again.pdf"
     wait_ready(qtbot, page)
     press_print(qtbot, page)
-    third = wait_deliveries(qtbot, vault, cid, 3)[2]
+    third = wait_deliveries(qtbot, vault, cid, 3, page)[2]
     assert (third.version, third.method, third.sha256) == (1, "print", first.sha256)
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert_same_pages(script.print_to.read_bytes(), stored_pdf(vault, first.id))
@@ -530,7 +533,7 @@ def test_the_profile_is_edited_in_settings_and_becomes_the_actor(qtbot, window, 
     page = open_summary(qtbot, window, held.id)
     script.print_to = tmp_path / "p.pdf"
     press_print(qtbot, page)
-    (d,) = wait_deliveries(qtbot, vault, held.id, 1)
+    (d,) = wait_deliveries(qtbot, vault, held.id, 1, page)
     assert d.actor == f"Maija Mehiläinen ({os_login()})"
     assert "maija@example.fi" in text_of(stored_pdf(vault, d.id))
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
@@ -579,7 +582,7 @@ def test_an_addendum_with_a_henkilotunnus_is_refused(qtbot, window, vault, held,
     page = open_summary(qtbot, window, held.id)
     script.save_to = tmp_path / "v1.pdf"
     press_save(qtbot, page)
-    wait_deliveries(qtbot, vault, held.id, 1)
+    wait_deliveries(qtbot, vault, held.id, 1, page)
     qtbot.waitUntil(lambda: page.addendum.isEnabled() and not page.busy, timeout=10000)
     page.addendum.setFocus()
     qtbot.keyClicks(page.addendum, "Isan tunnus 131052-308T")
