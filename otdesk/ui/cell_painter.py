@@ -20,8 +20,8 @@ What a screen reader reads is unchanged: it asks the model (``data``), not the p
 from __future__ import annotations
 
 from collections import OrderedDict
-
 from functools import cache
+from types import SimpleNamespace
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette, QStaticText, QTextOption
@@ -52,9 +52,11 @@ def _for_lines():
     from PySide6.QtGui import QColor, QPainter, QPen, QTransform
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    return (QPainter, QPen, QColor, QLineF, QTransform, QStyleOptionViewItem,
-            QStyle.PrimitiveElement.PE_PanelItemViewRow,
-            QStyleOptionViewItem.ViewItemFeature.Alternate)
+    return SimpleNamespace(
+        QPainter=QPainter, QPen=QPen, QColor=QColor, QLineF=QLineF, QTransform=QTransform,
+        QStyleOptionViewItem=QStyleOptionViewItem,
+        ROW=QStyle.PrimitiveElement.PE_PanelItemViewRow,
+        ALTERNATE=QStyleOptionViewItem.ViewItemFeature.Alternate)
 
 
 class CellPainter(QStyledItemDelegate):
@@ -95,13 +97,14 @@ class CellPainter(QStyledItemDelegate):
                    style, view) -> None:
         """One cell on its panel: the warning icon when marked, the text, the focus frame."""
         margin, icon = self._metrics or self._measure(style, view)
-        x, width = cell.x() + margin, cell.width() - 2 * margin
+        start, width = self._text_span(cell.width(), marked)
+        x = cell.x() + start
         if marked:
             mode = QIcon.Mode.Selected if state & _SELECTED else QIcon.Mode.Normal
             self._model.warning_icon().paint(
-                painter, QRect(x, cell.y() + (cell.height() - icon) // 2, icon, icon),
+                painter, QRect(cell.x() + margin, cell.y() + (cell.height() - icon) // 2,
+                               icon, icon),
                 Qt.AlignmentFlag.AlignCenter, mode)
-            x, width = x + icon + margin, width - icon - margin
         if text and width > 0:
             static, font, height = self._laid_out(text, width, marked, option.font,
                                                   painter.transform())
@@ -146,20 +149,23 @@ class CellPainter(QStyledItemDelegate):
         bottom = view.rowAt(area.bottom())
         bottom = rows - 1 if bottom < 0 else bottom
         first_y, height = view.rowViewportPosition(top), vertical.defaultSectionSize()
-        cells = [(c, x, view.columnWidth(c) - grid)
-                 for c, x in ((c, view.columnViewportPosition(c)) for c in range(columns))
-                 if x <= area.right() and x + view.columnWidth(c) > area.left()]
+        style = view.style()
+        if self._metrics is None:
+            self._measure(style, view)
+        cells = []  # (column, x, width, where its text starts, how wide the text may be)
+        for c in range(columns):
+            x, width = view.columnViewportPosition(c), view.columnWidth(c)
+            if x <= area.right() and x + width > area.left():
+                cells.append((c, x, width - grid, *self._text_span(width - grid, False)))
         if not cells:
             return True
-        (QPainter, QPen, QColor, QLineF, _QTransform, QStyleOptionViewItem, _ROW,
-         _ALTERNATE) = _for_lines()
-        style = view.style()
-        option = QStyleOptionViewItem()
+        kit = _for_lines()
+        option = kit.QStyleOptionViewItem()
         view.initViewItemOption(option)
         plain = option.state
         chosen = plain | _State.State_Selected
-        features = option.features & ~_ALTERNATE
-        alternate = features | _ALTERNATE
+        features = option.features & ~kit.ALTERNATE
+        alternate = features | kit.ALTERNATE
         alternating = view.alternatingRowColors()
         selection = view.selectionModel()
         picked = set()
@@ -169,45 +175,54 @@ class CellPainter(QStyledItemDelegate):
         current = view.currentIndex()
         focus_at = ((current.row(), current.column())
                     if current.isValid() and view.hasFocus() else None)
-        margin, _icon = self._metrics or self._measure(style, view)
-        room, high, cell = 2 * margin, height - grid, model.cell
+        high, cell = height - grid, model.cell
         left = cells[0][1]
         line_width = cells[-1][1] + cells[-1][2] - left
-        painter = QPainter(viewport)
+        painter = kit.QPainter(viewport)
         transform = painter.transform()
         for row in range(top, bottom + 1):
             y = first_y + (row - top) * height
             option.state = chosen if row in picked else plain
             option.features = alternate if alternating and row & 1 else features
             option.rect = QRect(left, y, line_width, high)
-            style.drawPrimitive(_ROW, option, painter, view)
+            style.drawPrimitive(kit.ROW, option, painter, view)
             style.drawPrimitive(_PANEL, option, painter, view)
             state = option.state.value
             painter.setPen(self._pen(option.palette, state))
-            for column, x, width in cells:
+            for column, x, width, start, text_width in cells:
                 text, marked = cell(row, column)
                 if marked or focus_at == (row, column):  # (rare: the icon, the frame)
                     self._draw_cell(painter, option, QRect(x, y, width, high), text, marked,
                                     state | _FOCUSED if focus_at == (row, column) else state,
                                     style, view)
                     painter.setPen(self._pen(option.palette, state))
-                elif text and width > room:
-                    static, _font, text_height = self._laid_out(text, width - room, False,
+                elif text and text_width > 0:
+                    static, _font, text_height = self._laid_out(text, text_width, False,
                                                                 option.font, transform)
-                    painter.drawStaticText(QPointF(x + margin, y + (high - text_height) / 2),
+                    painter.drawStaticText(QPointF(x + start, y + (high - text_height) / 2),
                                            static)
         if grid:
-            painter.setPen(QPen(QColor.fromRgba(
+            painter.setPen(kit.QPen(kit.QColor.fromRgba(
                 style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
                 & 0xFFFFFFFF), 1, view.gridStyle()))
             for row in range(top, bottom + 1):
                 y = first_y + (row - top + 1) * height - grid + 0.5
-                painter.drawLine(QLineF(area.left() + 0.5, y, area.right() + 0.5, y))
-            for _column, x, width in cells:
-                painter.drawLine(QLineF(x + width + 0.5, area.top() + 0.5,
-                                        x + width + 0.5, area.bottom() + 0.5))
+                painter.drawLine(kit.QLineF(area.left() + 0.5, y, area.right() + 0.5, y))
+            for _column, x, width, _start, _text_width in cells:
+                painter.drawLine(kit.QLineF(x + width + 0.5, area.top() + 0.5,
+                                            x + width + 0.5, area.bottom() + 0.5))
         painter.end()
         return True
+
+    def _text_span(self, cell_width: int, marked: bool) -> tuple[int, int]:
+        """Where a cell's text starts (from the cell's left edge) and how wide it may be:
+        inside the margins, after the warning icon when marked — the one rule of the paint
+        and of prepare_rows (the cell's metrics measured first)."""
+        margin, icon = self._metrics
+        start, width = margin, cell_width - 2 * margin
+        if marked:
+            start, width = start + icon + margin, width - icon - margin
+        return start, width
 
     def _measure(self, style, view) -> tuple[int, int]:
         """The text's margin in a cell and the icon's size, by the style (asked once per
@@ -262,13 +277,13 @@ class CellPainter(QStyledItemDelegate):
         that screen's paint)."""
         model = self._model
         grid = 1 if view.showGrid() else 0
-        margin, icon = self._metrics or self._measure(view.style(), view)
-        widths = [view.columnWidth(c) - grid - 2 * margin for c in range(model.columnCount())]
-        base, transform = view.font(), _for_lines()[4]()
+        if self._metrics is None:
+            self._measure(view.style(), view)
+        widths = [{marked: self._text_span(view.columnWidth(c) - grid, marked)[1]
+                   for marked in (False, True)} for c in range(model.columnCount())]
+        base, transform = view.font(), _for_lines().QTransform()
         for row in rows:
             for column, width in enumerate(widths):
                 text, marked = model.cell(row, column)
-                if marked:
-                    width -= icon + margin
-                if text and width > 0:
-                    self._laid_out(text, width, marked, base, transform)
+                if text and width[marked] > 0:
+                    self._laid_out(text, width[marked], marked, base, transform)
