@@ -199,7 +199,11 @@ class MainWindow(QMainWindow):
 
     def _first_listed(self) -> None:
         """The first screen of the list is painted: prepare the editor in idle time, so
-        that the first open is as quick as later ones and nothing of it delays the list."""
+        that the first open is as quick as later ones and nothing of it delays the list.
+        Nothing once the window closes: a paint can come after the close, and a worker
+        started then would outlive the vault (a daemon thread at the process's end)."""
+        if self._closed or self._closing:
+            return
         if not self._warming:
             self._warming = True
             if self.backups is None:
