@@ -310,3 +310,31 @@ def test_the_list_labels_every_status_and_category_in_the_vault(vault):
             assert stored <= {code for k, la, code, _ in rows if k == kind and la == lang}
     assert ("categories", "fi", "not_yet_known", "not_yet_known") in rows
     assert ("categories", "fi", "", "") in rows
+
+
+def test_each_status_filter_lists_the_lines_and_counts_the_overdue_ones_of_that_status(vault):
+    """The list's SQL (its named indexes) against a plain query without them, for every
+    status filter in both directions of the default order."""
+    from otdesk.core import vocabulary
+    from otdesk.demo import insert_demo
+    from otdesk.storage import listing
+
+    insert_demo(vault, 300, seed=5, deliveries=False)
+    today = dt.date.today()
+    statuses = [code for code, _ in vocabulary.labels("statuses", "fi")]
+    assert {s for (s,) in vault.conn.execute("SELECT DISTINCT status FROM consultations")} \
+        >= {"requested", "held", "declined"}  # (finished, unfinished and overdue ones)
+    for status in statuses:
+        for descending in (True, False):
+            way = "DESC" if descending else "ASC"
+            expected = [i for (i,) in vault.conn.execute(
+                f"SELECT id FROM consultations WHERE status = ?"
+                f" ORDER BY received_at {way}, id {way}", (status,))]
+            (overdue,) = vault.conn.execute(
+                "SELECT count(*) FROM consultations WHERE status = ? AND due_date < ?",
+                (status, today.isoformat())).fetchone()
+            query = listing.ListQuery(status=status, descending=descending)
+            answer = listing.listing(vault.conn, query, today, first=7)
+            assert list(listing.all_ids(vault.conn, query)) == expected, status
+            assert list(answer.ids) == expected[:7], status
+            assert (answer.total, answer.overdue) == (len(expected), overdue), status

@@ -120,8 +120,15 @@ def _selects(query: ListQuery, terms: list[str]) -> list[str]:
         undated = (f"SELECT c.id AS id FROM {_table('due')}{_where(terms, 'c.due_date IS NULL')}"
                    f" ORDER BY c.id {way}")
         return [undated, dated] if query.descending else [dated, undated]
-    return [f"SELECT c.id AS id FROM {_table(query.sort)}{_where(terms)}"
+    # one status by date: its range of the status index is in that order already (the
+    # date index would be read to its end for a status with few lines, or none)
+    index = "status" if query.sort == "received" and _one_status(query) else query.sort
+    return [f"SELECT c.id AS id FROM {_table(index)}{_where(terms)}"
             f" ORDER BY {_PLAIN[query.sort]} {way}, c.id {way}"]
+
+
+def _one_status(query: ListQuery) -> bool:
+    return query.status not in ("", "open")
 
 
 def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], params: dict,
@@ -136,7 +143,8 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
     def count(sql: str, values: dict) -> int:
         return conn.execute(sql, values).fetchone()[0]
 
-    # a finished consultation has nothing due: "open" changes nothing here
+    # a finished consultation has nothing due: "open" changes nothing here, and a
+    # finished status has no overdue line
     due_terms = [t for t in terms if t != _OPEN]
     if query.search.strip():
         total = count(f"SELECT count(*) FROM {_table('received')}{_where(terms)}", params)
@@ -145,9 +153,12 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
             f"SELECT count(*) FROM {_table('status')} WHERE c.status IN ({_FINISHED})", {})
     else:
         total = count(f"SELECT count(*) FROM {_table('status')}{_where(terms)}", params)
-    (overdue,) = conn.execute(
-        f"SELECT count(*) FROM {_table('due')}{_where(due_terms, 'c.due_date < :today')}",
-        {**params, "today": today.isoformat()}).fetchone()
+    if query.status in FINISHED_STATUSES:
+        overdue = 0
+    else:
+        (overdue,) = conn.execute(
+            f"SELECT count(*) FROM {_table('due')}{_where(due_terms, 'c.due_date < :today')}",
+            {**params, "today": today.isoformat()}).fetchone()
     if memo is not None:
         if len(memo) > 32:
             memo.clear()
