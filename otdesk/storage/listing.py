@@ -144,7 +144,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
         return conn.execute(sql, values).fetchone()[0]
 
     # a finished consultation has nothing due: "open" changes nothing here, and a
-    # finished status has no overdue line
+    # finished status (or no line) has no overdue line
     due_terms = [t for t in terms if t != _OPEN]
     if query.search.strip():
         total = count(f"SELECT count(*) FROM {_table('received')}{_where(terms)}", params)
@@ -153,7 +153,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
             f"SELECT count(*) FROM {_table('status')} WHERE c.status IN ({_FINISHED})", {})
     else:
         total = count(f"SELECT count(*) FROM {_table('status')}{_where(terms)}", params)
-    if query.status in FINISHED_STATUSES:
+    if query.status in FINISHED_STATUSES or total == 0:
         overdue = 0
     else:
         (overdue,) = conn.execute(
