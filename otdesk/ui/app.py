@@ -189,8 +189,6 @@ def _run_window(app, data_dir: Path, vault, passphrase: str | None, lang: str,
         return code, window, (unlock.passphrase if unlock is not None else None) or passphrase
     finally:
         window.collector.stop()  # (Python collects again once no window is open)
-        if window.backups is not None and not window.backups.closed:
-            window.backups.close(timeout=5)  # (no backup thread outlives its vault)
         if unlock is not None:
             unlock.finish()
         app.setQuitOnLastWindowClosed(quit_on_close)
