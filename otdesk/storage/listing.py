@@ -143,8 +143,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
     def count(sql: str, values: dict) -> int:
         return conn.execute(sql, values).fetchone()[0]
 
-    # a finished consultation has nothing due: "open" changes nothing here, and a
-    # finished status (or no line) has no overdue line
+    # a finished consultation has nothing due: "open" changes nothing here
     due_terms = [t for t in terms if t != _OPEN]
     if query.search.strip():
         total = count(f"SELECT count(*) FROM {_table('received')}{_where(terms)}", params)
@@ -153,7 +152,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
             f"SELECT count(*) FROM {_table('status')} WHERE c.status IN ({_FINISHED})", {})
     else:
         total = count(f"SELECT count(*) FROM {_table('status')}{_where(terms)}", params)
-    if query.status in FINISHED_STATUSES or total == 0:
+    if query.status in FINISHED_STATUSES or total == 0:  # (nothing due among them)
         overdue = 0
     else:
         (overdue,) = conn.execute(
