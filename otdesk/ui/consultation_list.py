@@ -16,7 +16,7 @@ from array import array
 from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget)
 
@@ -281,32 +281,33 @@ class _Table(QTableView):
     (``paint_rows``), and what waits for them to be painted (``after_paint``) runs once
     they are, or when the table is hidden before.
 
-    The first time Python sees the viewport (a QWidget made by Qt), PySide looks for its
-    class among all it knows and sets up ~70 classes' enums on the way (15–25 ms): so
-    the first paint, in the start, is Qt's own, and the viewport is learnt in idle time
-    (:meth:`learn_viewport`); an event filter on it would cost the same at the start.
+    Its viewport is made here, in Python (a QWidget as Qt's own: the same object name,
+    background role and auto fill), so ``paint_rows`` paints from the first paint on.  A
+    viewport made by Qt is unknown to PySide until it first sees it, and then it looks
+    for its class among all it knows and sets up ~70 classes' enums on the way (15–25 ms
+    of the start).
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.after_paint: list = []
-        self._viewport = None  # (learn_viewport)
-
-    def learn_viewport(self) -> None:
-        """From now on the lines are painted by ``paint_rows`` (in idle time: see above)."""
-        self._viewport = self.viewport()
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")  # (as Qt names its own)
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
+        self._viewport = viewport
 
     def prepare_lines(self) -> None:
-        """The texts of the lines in sight laid out now, before their paint (once the
-        viewport is known)."""
-        if self._viewport is not None and self.model().rowCount():
+        """The texts of the lines in sight laid out now, before their paint."""
+        if self.model().rowCount():
             first = max(0, self.rowAt(0))
             last = self.rowAt(self._viewport.height() - 1)
             last = self.model().rowCount() - 1 if last < 0 else last
             self.itemDelegate().prepare_rows(self, range(first, last + 1))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if self._viewport is None or not self.itemDelegate().paint_rows(
+        if not self.itemDelegate().paint_rows(
                 self, self._viewport, event.rect()):
             super().paintEvent(event)
         self._run_waiting()

@@ -130,9 +130,7 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()  # a backup that failed, until one succeeds
         self.backup_label.setWordWrap(True)
         self.backup_label.setAccessibleName(self.tr("Backup"))
-        self.statusBar().addWidget(self.backup_label, 1)
-        self.statusBar().addPermanentWidget(self.saving_label)
-        self.statusBar().hide()
+        self._status_made = False  # (the status bar is made when first shown: _status)
         self._build_menus()
         self._created_blank: int | None = None
         self._blank_snapshot: dict | None = None
@@ -254,8 +252,7 @@ class MainWindow(QMainWindow):
         if self._editor is None:
             self._start_editor(in_steps=True)
         elif not self._editor.build_step():
-            # the editor is built: the list's own paint, then the summary's renderer
-            self.list.table.learn_viewport()
+            # the editor is built: then the summary's renderer
             self._warm_renderer()
             return
         QTimer.singleShot(0, self._build_when_idle)
@@ -329,6 +326,17 @@ class MainWindow(QMainWindow):
             self._edited_since_backup = False
             self.backups.request("interval")
 
+    def _status(self, shown: bool) -> None:
+        """The status bar with the saving and backup labels, shown or hidden; made the
+        first time it is shown (made at the start, even hidden, it cost ~3 ms there)."""
+        if not self._status_made:
+            if not shown:
+                return
+            self.statusBar().addWidget(self.backup_label, 1)
+            self.statusBar().addPermanentWidget(self.saving_label)
+            self._status_made = True
+        self.statusBar().setVisible(shown)
+
     def _backed_up(self, info, error) -> None:
         """Said where the consultant sees it until a backup succeeds; never hidden."""
         if self._closed:
@@ -336,13 +344,13 @@ class MainWindow(QMainWindow):
         if error is None:
             self.backup_label.clear()
             if not self._closing:
-                self.statusBar().hide()
+                self._status(False)
             return
         text = error.message(self.lang) if isinstance(error, UserError) else \
             UserError("backup.failed_unexpectedly").message(self.lang)
         self.backup_label.setText("⚠ " + text)
         self.backup_label.setAccessibleDescription(text)
-        self.statusBar().show()
+        self._status(True)
 
     def _damaged(self, error: UserError) -> None:
         """A read or a write found the file damaged: say so, with the ways back; a
@@ -706,7 +714,7 @@ class MainWindow(QMainWindow):
             self.vault_lock.stop_closing()  # (a write the disk refuses is asked below)
             event.ignore()
             self.saving_label.setText(self.tr("Saving…"))
-            self.statusBar().show()
+            self._status(True)
             QTimer.singleShot(CLOSE_POLL_MS, self.close)
             return
         if self.summary is not None:
@@ -726,7 +734,7 @@ class MainWindow(QMainWindow):
             return
         event.ignore()
         self.saving_label.setText(self.tr("Saving…"))
-        self.statusBar().show()
+        self._status(True)
         self.stack.setEnabled(False)
         self._wait_to_close()
 
@@ -742,7 +750,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Close:
                 self._closing = False
                 self.stack.setEnabled(True)
-                self.statusBar().hide()
+                self._status(False)
                 return
         if self._back_up_on_close():
             return  # (_wait_for_backup closes)
@@ -760,7 +768,7 @@ class MainWindow(QMainWindow):
         if not self.backups.busy:
             return False
         self.saving_label.setText(self.tr("Making a backup…"))
-        self.statusBar().show()
+        self._status(True)
         self.stack.setEnabled(False)
         self._backup_wait_started = dates.now()
         QTimer.singleShot(CLOSE_POLL_MS, self._wait_for_backup)
