@@ -37,7 +37,6 @@ import platformdirs
 
 from otdesk.config.policy_schema import SCHEMA, Setting
 from otdesk.core.errors import UserError, message
-from otdesk.core.summary_org import SummaryOrg
 from otdesk.core.texts import LANGUAGES, pick
 
 POLICY_ENV = "OTDESK_POLICY_FILE"
@@ -176,6 +175,8 @@ class Policy:
 
     def summary_org(self):
         """The organisation block of the summary."""
+        from otdesk.core.summary_org import SummaryOrg
+
         return SummaryOrg(name=self.get("organisation.name"), logo=self.logo_bytes,
                           confidentiality=self.marking(),
                           contact=self.get("organisation.contact"))

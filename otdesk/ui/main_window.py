@@ -16,7 +16,7 @@ import threading
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from otdesk.storage.background import yield_to_the_ui
 from otdesk.core import dates
@@ -51,6 +51,14 @@ def _started(target, name: str) -> threading.Thread:
     thread = threading.Thread(target=target, daemon=True, name=name)
     thread.start()
     return thread
+
+
+def _warn(parent, text: str) -> None:
+    """A warning with OK (QMessageBox is imported when one is needed: its class and enums
+    cost the start ~1.5 ms)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(parent, "OT Desk", text)
 
 
 def _import_renderer() -> None:
@@ -513,7 +521,7 @@ class MainWindow(QMainWindow):
 
     def _not_opened(self, exc: UserError) -> None:
         self._opening = False
-        QMessageBox.warning(self, "OT Desk", exc.message(self.lang))
+        _warn(self, exc.message(self.lang))
 
     def new_consultation(self) -> None:
         """A request comes in: create it at once (so autosave has a row) and start typing."""
@@ -637,7 +645,7 @@ class MainWindow(QMainWindow):
             elif error.key in KEY_PROBLEMS:
                 self._offer_recovery()
             else:
-                QMessageBox.warning(self, "OT Desk", error.message(self.lang))
+                _warn(self, error.message(self.lang))
             return
         self.locked = False
         if self.backups is not None and self.backups.closed:
@@ -656,6 +664,8 @@ class MainWindow(QMainWindow):
         """The keyring lost the key while the app was locked: the window closes (nothing
         is open, nothing unsaved) and opens again, where the recovery dialog asks for the
         recovery code or the passphrase (run_app, ui/unlock.py)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "OT Desk", self.tr(
             "Your data's key is no longer in the keyring, so OT Desk cannot be unlocked "
             "with it. Nothing is lost: OT Desk can open again and ask for your recovery "
@@ -743,6 +753,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(CLOSE_POLL_MS, self._wait_to_close)
             return
         if self.writer.unsaved():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.warning(
                 self, "OT Desk", UserError("error.unsaved_on_close").message(self.lang),
                 QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
