@@ -286,6 +286,34 @@ class _Doctor:
         with self._open(mode) as conn:
             return str(conn.execute("SELECT count(*) FROM consultations").fetchone()[0]) + note
 
+    def search(self) -> str:
+        """Which analysers the search uses, and how far an existing vault's terms are
+        indexed (the storage worker does it while the app is open)."""
+        from otdesk.core import search_terms
+        from otdesk.storage import search
+
+        version = search_terms.voikko_version()
+        text = self.m("doctor.search_voikko", version=version) if version \
+            else self.m("doctor.search_weak")
+        if self.mode is None:
+            return text  # (the analysers are this machine's; the index waits for the vault)
+        mode, note = self._page_check()
+        with self._open(mode) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
+                                     (search.DONE_UPTO, search.ANALYSERS)).fetchall()) \
+                if "meta" in tables else {}
+            upto = int(meta.get(search.DONE_UPTO) or 0) \
+                if meta.get(search.ANALYSERS) == search_terms.analysers() else 0
+            total, done = conn.execute(
+                "SELECT count(*), count(*) FILTER (WHERE id <= ?) FROM consultations",
+                (upto,)).fetchone()
+        if "consultation_terms" not in tables:
+            done = 0
+        if done < total:
+            text += "; " + self.m("doctor.search_indexing", done=done, total=total)
+        return text + note
+
     def close(self) -> None:
         if self.lock is not None:
             self.lock.release()
@@ -307,6 +335,7 @@ def run_doctor(data: Path, passphrase: str | None, lang: str, policy=None) -> in
         doc.run("integrity", doc.integrity, damage=True)
         doc.run("audit", doc.audit, damage=True)
         doc.run("count", doc.count, damage=True)
+        doc.run("search", doc.search)
     finally:
         doc.close()
     try:

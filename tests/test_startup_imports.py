@@ -1,5 +1,6 @@
 """Start-up imports only what the first screen needs (a fresh process, as a person starts
-the app): the summary, printing, PDF and keyring modules come later, or never."""
+the app): the summary, printing, PDF, keyring and language (Voikko, Snowball) modules
+come later, or never."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ CHILD = textwrap.dedent("""
 
     listed = consultation_list.ConsultationList._listed
     LATER = ("reportlab", "otdesk.summary", "otdesk.ui.summary_page", "otdesk.ui.editor",
-             "PySide6.QtPdf", "PySide6.QtPrintSupport", "keyring", "holidays", "pypdf")
+             "PySide6.QtPdf", "PySide6.QtPrintSupport", "keyring", "holidays", "pypdf",
+             # the search's language tools load with the first search or save
+             "libvoikko", "Stemmer", "otdesk.core.search_terms", "otdesk.storage.search")
 
     def first_screen(self, answer):
         listed(self, answer)

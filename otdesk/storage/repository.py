@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import re
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -26,6 +26,8 @@ from otdesk.core.profile import os_login
 from otdesk.storage.changes import ChangeLog
 from otdesk.storage.errors import storage_error
 
+log = logging.getLogger(__name__)
+
 #: one "consultation.changed" audit row per consultation per this many seconds
 AUDIT_COALESCE_SECONDS = 600
 GENESIS_HASH = "0" * 64
@@ -35,6 +37,8 @@ ROW_COLUMNS = ("id, reference, status, received_at, organisation, categories, in
                    " EXISTS (SELECT 1 FROM deliveries d WHERE d.consultation_id = consultations.id),"
                    " due_date, due_what")
 _ORDER_COLUMNS = {"reference", "status", "received_at", "organisation", "updated_at"}
+#: the search indexes (storage/search.py), merged when idle
+_FTS_TABLES = ("consultation_text", "consultation_terms", "consultation_sv_parts")
 #: pages of FTS merge work per tidy_index() step
 _MERGE_PAGES = 64
 #: meta key: the deadline rules and holiday data the stored due dates were computed with
@@ -89,16 +93,6 @@ def row_of(r: tuple) -> ConsultationRow:
     """A row of :data:`ROW_COLUMNS` as the list's line."""
     return ConsultationRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], r[7],
                            r[8], r[9], bool(r[10]), r[12], r[11])
-
-
-def fts_query(text: str) -> str:
-    """A safe FTS5 query: every word of ``text`` as a prefix, all required.
-
-    ``huolto`` and ``huolto*`` both find ``huoltoriita``; quotes, brackets and
-    operators typed by the user are taken as plain text.
-    """
-    words = re.findall(r"\w+", text)
-    return " ".join(f'"{w}"*' for w in words)
 
 
 def _utc(moment: dt.datetime | None) -> str | None:
@@ -311,7 +305,9 @@ class Repository:
             cur = self.conn.execute("DELETE FROM consultations WHERE id=?", (consultation_id,))
             if cur.rowcount != 1:
                 raise UserError("error.not_found")
-            self.conn.execute("DELETE FROM consultation_text WHERE rowid=?", (consultation_id,))
+            from otdesk.storage import search
+
+            search.delete_index(self.conn, consultation_id)
             self._append_audit("consultation.deleted", f"consultation:{consultation_id}")
             self.changes.consultation(consultation_id, deleted=True)
 
@@ -324,24 +320,24 @@ class Repository:
         """Summaries for the list, newest first; ``search`` is full-text over all text."""
         if order_by not in _ORDER_COLUMNS:
             raise ValueError(order_by)
-        where, params = [], []
-        query = fts_query(search)
-        if search.strip() and not query:
-            return []
-        if query:
-            where.append("id IN (SELECT rowid FROM consultation_text WHERE consultation_text"
-                         " MATCH ?)")
-            params.append(query)
+        from otdesk.storage import search as searching
+
+        where, params = [], {}
+        if search.strip():
+            found = searching.conditions(search, indexed=self._terms_indexed())
+            if found is None:
+                return []
+            where, params = found
         if status:
-            where.append("status = ?")
-            params.append(status)
+            where.append("status = :status")
+            params["status"] = status
         sql = f"SELECT {ROW_COLUMNS} FROM consultations"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {order_by} {'DESC' if descending else 'ASC'}, id DESC"
         if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
+            sql += " LIMIT :limit"
+            params["limit"] = int(limit)
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlcipher.Error as exc:
@@ -357,14 +353,25 @@ class Repository:
         return row_of(rows[0])
 
     def search_ids(self, text: str) -> set[int]:
-        """Ids of the consultations whose text matches ``text`` (see :func:`fts_query`)."""
-        query = fts_query(text)
-        if not query:
+        """Ids of the consultations that a search for ``text`` finds (see
+        :mod:`otdesk.storage.search`)."""
+        from otdesk.storage import search
+
+        found = search.conditions(text, indexed=self._terms_indexed())
+        if found is None:
             return set()
         try:
-            rows = self.conn.execute(
-                "SELECT rowid FROM consultation_text WHERE consultation_text MATCH ?", (query,))
+            rows = self.conn.execute("SELECT id FROM consultations WHERE "
+                                     + " AND ".join(found[0]), found[1])
             return {r[0] for r in rows}
+        except sqlcipher.Error as exc:
+            raise storage_error(exc) from exc
+
+    def _terms_indexed(self) -> bool:
+        from otdesk.storage import search
+
+        try:
+            return search.indexed(self.conn)
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
 
@@ -373,11 +380,57 @@ class Repository:
         for _ in range(steps):
             with self.transaction():
                 before = self.conn.total_changes
-                self.conn.execute(
-                    "INSERT INTO consultation_text (consultation_text, rank) VALUES ('merge', ?)",
-                    (_MERGE_PAGES,))
-                if self.conn.total_changes - before <= 1:
+                for table in _FTS_TABLES:
+                    self.conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)",
+                                      (_MERGE_PAGES,))
+                if self.conn.total_changes - before <= len(_FTS_TABLES):
                     break  # nothing left to merge
+
+    def index_terms_step(self, seconds: float | None = None) -> bool:
+        """Index the terms of consultations stored before migration 0006 (or analysed
+        with other analysers) for about ``seconds``, in one transaction; True while more
+        are left.  Resumes where it stopped, also after the app was closed."""
+        from otdesk.core import search_terms
+        from otdesk.storage import search
+
+        analysers = search_terms.analysers()
+        with self.transaction():
+            meta = dict(self.conn.execute(
+                "SELECT key, value FROM meta WHERE key IN (?, ?)",
+                (search.DONE_UPTO, search.ANALYSERS)).fetchall())
+            done = int(meta.get(search.DONE_UPTO, "0") or 0)
+            if meta.get(search.ANALYSERS) != analysers:
+                done = 0  # (other analysers: everything again)
+                self._set_meta(search.ANALYSERS, analysers)
+            (last,) = self.conn.execute("SELECT max(id) FROM consultations").fetchone()
+            if last is None or done >= last:
+                self._set_meta(search.DONE_UPTO, str(max(done, last or 0)))
+                return False
+            rows = self.conn.execute(
+                "SELECT id, doc FROM consultation_docs WHERE id > ? ORDER BY id LIMIT ?",
+                (done, search.INDEX_BATCH)).fetchall()
+            until = time.monotonic() + (search.INDEX_SECONDS if seconds is None else seconds)
+            for cid, doc in rows:
+                done = cid
+                try:
+                    c = Consultation.from_dict(json.loads(doc))
+                except (ValueError, TypeError, KeyError):  # a damaged document: salvage's
+                    log.warning("terms: consultation %d not readable", cid)
+                    continue
+                c.id = cid
+                search.delete_terms(self.conn, cid)
+                search.write_terms(self.conn, c)
+                if time.monotonic() > until:
+                    break
+            else:
+                if len(rows) < search.INDEX_BATCH:
+                    done = last  # (no document beyond: the ids left were deleted)
+            self._set_meta(search.DONE_UPTO, str(done))
+            return done < last
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                          " DO UPDATE SET value = excluded.value", (key, value))
 
     # -- internals ------------------------------------------------------------------------
 
@@ -466,10 +519,9 @@ class Repository:
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
     def _index(self, c: Consultation, *, new: bool) -> None:
-        if not new:
-            self.conn.execute("DELETE FROM consultation_text WHERE rowid=?", (c.id,))
-        self.conn.execute("INSERT INTO consultation_text (rowid, body) VALUES (?, ?)",
-                          (c.id, "\n".join([c.reference, *c.texts()])))
+        from otdesk.storage import search
+
+        search.write_index(self.conn, c, new=new)
 
     def _next_reference(self, year: int) -> str:
         self.conn.execute(

@@ -309,6 +309,7 @@ def init_vault(
                 migrate(conn)
                 repo = Repository(conn)
                 repo.use_rules(deadlines.DEFAULT_RULES)  # the rules its due dates follow
+                repo.index_terms_step()  # (nothing to index: the analysers recorded)
                 repo.audit("vault.created")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 #: seconds of quiet after which the search index is tidied
 IDLE_TIDY_SECONDS = 2.0
+#: the pause between two idle steps that index an existing vault's search terms, and
+#: before the first (the start-up, its paint and warm-ups, comes first; so does Voikko)
+TERMS_PAUSE_SECONDS, TERMS_START_SECONDS = 0.1, 3.0
 #: seconds between tries of a write that failed
 RETRY_SECONDS = 5.0
 #: the writer's page cache (KiB): a write touches a few pages of a few indexes (the
@@ -181,12 +184,15 @@ class BackgroundWriter:
         store = Store(repo, Deliveries(repo),
                       ExpertDirectory(conn, defaults=self._expert_defaults, repository=repo))
         tidy_due = False
+        terms_left = True  # (an existing vault's search terms: indexed in idle steps)
+        terms_at = time.monotonic() + TERMS_START_SECONDS
         self._start(store)
         try:
             while True:
                 with self._cond:
                     if not self._pending and not self._ops and not self._closing:
                         wait = RETRY_SECONDS if self._failed else (
+                            max(0.0, terms_at - time.monotonic()) if terms_left else
                             IDLE_TIDY_SECONDS if tidy_due else None)
                         self._cond.wait(wait)
                     if self._closing and not self._pending and not self._ops:
@@ -202,6 +208,10 @@ class BackgroundWriter:
                     tidy_due = self._store(repo, batch) or tidy_due
                 elif op is not None:
                     self._operate(store, op)
+                    tidy_due = True
+                elif terms_left and not self._closing and time.monotonic() >= terms_at:
+                    terms_left = self._index_terms(repo)
+                    terms_at = time.monotonic() + TERMS_PAUSE_SECONDS
                     tidy_due = True
                 elif tidy_due:
                     self._tidy(repo)
@@ -315,6 +325,19 @@ class BackgroundWriter:
             callback(value)
         except Exception as exc:  # a callback's fault must not stop the writer
             log.error("writer: callback failed: %s", type(exc).__name__)
+
+    @staticmethod
+    def _index_terms(repo: Repository) -> bool:
+        """One idle step of indexing the search terms; True while more are left (a disk
+        that refuses it: the next start goes on from where this one stopped)."""
+        try:
+            return repo.index_terms_step()
+        except UserError as exc:
+            log.warning("writer: search terms: %s", exc.key)
+            return False
+        except Exception as exc:  # an analyser that failed: the letters still find
+            log.error("writer: search terms: %s", type(exc).__name__)
+            return False
 
     @staticmethod
     def _tidy(repo: Repository) -> None:

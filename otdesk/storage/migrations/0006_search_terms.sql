@@ -1,0 +1,34 @@
+-- OT Desk schema, version 6: every consultation is also found by what its words are.
+-- consultation_terms: words, the reference and the free texts as consultation_text has
+-- them (searched by prefix; here too, so that one query of one table answers a word);
+-- fi, Finnish base forms and compound parts (Voikko; Snowball without it); sv, Swedish
+-- stems (Snowball) of the words that are not Finnish; labels, the consultation's
+-- situation categories, sector, region and status, a token per code (a query word is
+-- turned into the codes whose labels in any language it finds).
+-- Computed in Python (otdesk.core.search_terms; SQLCipher cannot run a Python
+-- tokenizer), so an existing vault's rows are indexed by the storage worker in idle
+-- time: meta 'terms.done_upto' is the last id indexed, 'terms.analysers' what they were
+-- analysed with (other analysers, e.g. Voikko installed later, start it again).  Until
+-- it is done, the search looks up the letters in consultation_text too.
+CREATE VIRTUAL TABLE consultation_terms USING fts5 (
+    words,
+    fi,
+    sv,
+    labels,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '2 3'
+);
+-- The Swedish stems again, by trigrams: a Swedish word inside a compound (tvist in
+-- vårdnadstvisten) is found by its letters anywhere in a stem.
+CREATE VIRTUAL TABLE consultation_sv_parts USING fts5 (
+    stems,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'trigram'
+);
+INSERT INTO consultation_terms (consultation_terms, rank) VALUES ('automerge', 0);
+INSERT INTO consultation_terms (consultation_terms, rank) VALUES ('crisismerge', 64);
+INSERT INTO consultation_sv_parts (consultation_sv_parts, rank) VALUES ('automerge', 0);
+INSERT INTO consultation_sv_parts (consultation_sv_parts, rank) VALUES ('crisismerge', 64);
