@@ -19,6 +19,12 @@ temporary directories (once each; removed afterwards), fills them with
                       list — over Finnish prefixes and two-word queries at 10,000
                       consultations (p50/p95);
 * ``search.100k``     the same at 100,000 (reported, no budget);
+* ``search.list_10k``, ``search.list_100k``  storage.listing.listing(search=q) — what the
+                      app's reader runs for the list as a person types — over those queries
+                      and the base-form words (p95 ≤ 15 / 50 ms), with
+                      ``search.index_size_*``, the terms indexes beside the letters' one;
+* ``search.recall_*``, ``search.precision_*``  base-form queries (32 Finnish, 8 Swedish)
+                      on a vault of their own (:mod:`benchmarks.search_words`): ≥ 95% / 90%;
 * ``demo.rate``       consultations per second of demo.insert_demo (generate + store;
                       the bench vaults are built *without* deliveries — the fast path —
                       so their would-be delivered consultations are held);
@@ -463,6 +469,16 @@ def main(argv: list[str] | None = None) -> int:
             measures += on_vault(bench_search(small, key, "10k", rounds=5,
                                               budget={"stat": "p95", "op": "<=", "limit": 20}),
                                  small_vault)
+            from benchmarks import search_words
+
+            this = sys.modules[__name__]
+            log("the list's search at 10,000 …")
+            measures += on_vault(search_words.bench_list_search(small, key, "10k", 15, this),
+                                 small_vault)
+            log("search by word: recall and precision …")
+            measures += on_vault(search_words.measures(parent, this),
+                                 f"demo {search_words.WORDS_VAULT:,} and "
+                                 f"{len(search_words.SWEDISH_TEXTS)} Swedish texts")
             log("summary PDFs …")
             from benchmarks import summary
 
@@ -490,6 +506,11 @@ def main(argv: list[str] | None = None) -> int:
                 log("search at 100,000 …")
                 measures += on_vault(bench_search(big, big_key, "100k", rounds=3, budget=None),
                                      big_vault)
+                from benchmarks import search_words
+
+                log("the list's search at 100,000 …")
+                measures += on_vault(search_words.bench_list_search(
+                    big, big_key, "100k", 50, sys.modules[__name__]), big_vault)
             log("the list's queries at 100,000 …")
             measures += on_vault(bench_listing(big, big_key), big_vault)
         elif args.quick and not args.delivery_only:

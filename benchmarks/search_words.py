@@ -103,3 +103,93 @@ def recall_precision(repo, queries: dict[str, str]) -> dict:
     return {"queries": per, "relevant": sums[0], "found": sums[1], "relevant_found": sums[2],
             "recall": sums[2] / sums[0] if sums[0] else 1.0,
             "precision": sums[2] / sums[1] if sums[1] else 1.0}
+
+
+def measures(parent, run) -> list:
+    """Recall and precision on a demo vault of its own (2,000 consultations and the
+    Swedish sentences); ``run`` is :mod:`benchmarks.run` (its Measure, make_vault)."""
+    from otdesk import demo
+    from otdesk.core import search_terms
+    from otdesk.core.domain import Consultation
+    from otdesk.storage.vault import open_vault
+
+    data_dir, key = run.make_vault(parent, "v-words")
+    out = []
+    with open_vault(data_dir, data_key=key) as vault:
+        demo.insert_demo(vault, WORDS_VAULT, seed=run.SEED + 3, deliveries=False)
+        for text in SWEDISH_TEXTS:
+            c = Consultation(question=text)
+            c.situation.background = text
+            vault.repository.create(c)
+        for lang, queries in (("fi", FINNISH), ("sv", SWEDISH)):
+            r = recall_precision(vault.repository, queries)
+            details = {"analysers": search_terms.analysers(), "queries": r["queries"],
+                       "relevant": r["relevant"], "found": r["found"],
+                       "relevant_found": r["relevant_found"]}
+            out.append(run.Measure(
+                f"search.recall_{lang}", f"base-form queries ({len(queries)} words, "
+                f"{'Finnish' if lang == 'fi' else 'Swedish'}): relevant found / relevant",
+                {"recall": round(r["recall"], 4)}, "",
+                {"stat": "recall", "op": ">=", "limit": 0.95}, details=details).judge())
+            out.append(run.Measure(
+                f"search.precision_{lang}", f"the same: relevant found / found",
+                {"precision": round(r["precision"], 4)}, "",
+                {"stat": "precision", "op": ">=", "limit": 0.90},
+                details={"analysers": details["analysers"]}).judge())
+    return out
+
+
+#: the recall and precision vault's demo consultations
+WORDS_VAULT = 2_000
+
+
+def bench_list_search(data_dir, key, label: str, budget_ms: float, run, rounds: int = 3):
+    """storage.listing.listing(search=q) as the app's reader runs it for the list (the
+    count, the overdue count, the first screen), on a read-only connection with the
+    reader's page cache, over the typing queries and the base-form words; and the size
+    of the search indexes."""
+    import datetime as dt
+    import statistics
+    import time
+
+    from otdesk.storage import listing
+    from otdesk.storage.vault import open_vault
+
+    queries = [*run.QUERIES, *FINNISH]
+    today = dt.date.today()
+    times, per = [], {}
+    with open_vault(data_dir, data_key=key) as vault:
+        conn = vault.open_connection(read_only=True)
+        try:
+            conn.execute(f"PRAGMA cache_size = -{listing.READER_CACHE_KIB}")
+            for q in queries:  # (the first pass reads the pages from disk)
+                listing.listing(conn, listing.ListQuery(search=q), today)
+            for q in queries:
+                samples = []
+                for _ in range(rounds):
+                    start = time.perf_counter()
+                    found = listing.listing(conn, listing.ListQuery(search=q), today)
+                    samples.append(time.perf_counter() - start)
+                times += samples
+                per[q] = {"p50_ms": run.ms(statistics.median(samples)), "hits": found.total}
+            sizes = {table: conn.execute(f"SELECT coalesce(sum(length(block)), 0)"
+                                         f" FROM {table}_data").fetchone()[0]
+                     for table in ("consultation_text", "consultation_terms",
+                                   "consultation_sv_parts")}
+        finally:
+            conn.close()
+    slowest = max(per, key=lambda q: per[q]["p50_ms"])
+    growth = (sizes["consultation_terms"] + sizes["consultation_sv_parts"]) / max(
+        1, sizes["consultation_text"])
+    return [run.Measure(
+        f"search.list_{label}", f"listing(search=q) at {label}: count, overdue count, "
+        f"first screen; {len(queries)} queries × {rounds}",
+        {"p50": run.ms(run.percentile(times, 50)), "p95": run.ms(run.percentile(times, 95))},
+        "ms", {"stat": "p95", "op": "<=", "limit": budget_ms},
+        details={"slowest_query": slowest, "queries": per}).judge(),
+        run.Measure(
+        f"search.index_size_{label}", f"the terms indexes beside the letters' index at {label}",
+        {"ratio": round(growth, 2)}, "×",
+        details={"bytes": sizes, "note": f"text {sizes['consultation_text'] / 1e6:.1f} MB,"
+                 f" terms {sizes['consultation_terms'] / 1e6:.1f} MB, Swedish parts"
+                 f" {sizes['consultation_sv_parts'] / 1e6:.1f} MB"})]

@@ -227,3 +227,52 @@ def test_typing_an_inflected_word_into_the_list_finds_the_base_form(qtbot, vault
 def test_odd_queries_give_a_plain_answer(vault, word):
     vault.repository.create(Consultation(question="Huoltoriita"))
     assert isinstance(vault.repository.search_ids(word), set)
+
+
+def test_the_category_filter_lists_each_category_s_consultations(vault):
+    """Every category, alone and with a search, against a plain query of the JSON list."""
+    import datetime as dt
+
+    from otdesk.core import vocabulary
+    from otdesk.demo import insert_demo
+    from otdesk.storage import listing
+
+    insert_demo(vault, 150, seed=7, deliveries=False)
+    today = dt.date.today()
+    every = {cid: json.loads(cats) for cid, cats in
+             vault.conn.execute("SELECT id, categories FROM consultations")}
+    for code, _ in vocabulary.labels("categories", "fi"):
+        expected = {cid for cid, cats in every.items() if code in cats}
+        found = listing.listing(vault.conn, listing.ListQuery(category=code), today, first=500)
+        assert set(found.ids) == expected and found.total == len(expected), code
+        both = listing.listing(vault.conn, listing.ListQuery(category=code, search="lapsi"),
+                               today, first=500)
+        assert set(both.ids) == expected & vault.repository.search_ids("lapsi"), code
+
+
+def test_choosing_a_category_in_the_list_and_typing_a_word_combine(qtbot, vault):
+    """The consultant picks a category from the list's chooser (by keyboard, as she
+    would: Tab to it, type its first letters) and types a word: both apply."""
+    _has_voikko()
+    from otdesk.ui.main_window import MainWindow
+
+    ids = _store(vault)
+    window = MainWindow(vault, lang="fi")
+    qtbot.addWidget(window)
+    window.show()
+    lst = window.list
+    wait_for_list(qtbot, lst, len(TEXTS))
+    combo = lst.category_filter
+    assert combo.accessibleName()  # (its words: the translation tests)
+    combo.setFocus()
+    qtbot.keyClicks(combo, "Eroriita")
+    assert combo.currentData() == "high_conflict_separation"
+    wait_for_list(qtbot, lst, 1)
+    assert lst.model.id_at(0) == ids["eroriita"]
+    lst.search.setFocus()
+    qtbot.keyClicks(lst.search, "koulusta")
+    wait_for_list(qtbot, lst, 0)
+    qtbot.keyClick(lst.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(lst.search, "riita")
+    wait_for_list(qtbot, lst, 1)
+    close_window(qtbot, window)

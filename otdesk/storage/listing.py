@@ -11,6 +11,7 @@ person reads, through the ``labels`` table.  No Qt here: the reader thread runs 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from array import array
 from dataclasses import dataclass, field
@@ -43,10 +44,12 @@ READER_CACHE_KIB = 8_000
 
 @dataclass(frozen=True)
 class ListQuery:
-    """What the list asks for: ``status`` is "", "open" (not finished) or a status code."""
+    """What the list asks for: ``status`` is "", "open" (not finished) or a status code;
+    ``category`` "" or a situation category's code (any of the consultation's)."""
 
     search: str = ""
     status: str = ""
+    category: str = ""
     sort: str = "received"
     descending: bool = True
     lang: str = "fi"
@@ -84,6 +87,9 @@ def _filters(query: ListQuery, conn: sqlcipher.Connection) -> tuple[list[str], d
             return None
         terms += found[0]
         params.update(found[1])
+    if query.category:  # its code as the stored JSON list writes it: "…", quotes and all
+        terms.append("instr(c.categories, :category) > 0")
+        params["category"] = json.dumps(query.category)
     if query.status == "open":
         terms.append(_OPEN)
     elif query.status:
@@ -140,7 +146,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
     at 100,000, so they are remembered (in ``memo``) until the vault changes — a sort by
     another column needs no count."""
     (version,) = conn.execute("PRAGMA data_version").fetchone()  # moves on every commit
-    key = (query.search, query.status, today)
+    key = (query.search, query.status, query.category, today)
     if memo is not None and memo.get(key, (None,))[0] == version:
         return memo[key][1]
     def count(sql: str, values: dict) -> int:
@@ -148,7 +154,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
 
     # a finished consultation has nothing due: "open" changes nothing here
     due_terms = [t for t in terms if t != _OPEN]
-    if query.search.strip():  # both in one pass: the search is the costly part
+    if query.search.strip() or query.category:  # both in one pass (no index to count)
         total, overdue = conn.execute(
             "SELECT count(*), count(*) FILTER (WHERE c.due_date < :today)"
             f" FROM {_table('received')}{_where(terms)}",
@@ -158,7 +164,7 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
             f"SELECT count(*) FROM {_table('status')} WHERE c.status IN ({_FINISHED})", {})
     else:
         total = count(f"SELECT count(*) FROM {_table('status')}{_where(terms)}", params)
-    if query.search.strip():
+    if query.search.strip() or query.category:
         pass  # (counted with the total)
     elif query.status in FINISHED_STATUSES or total == 0:  # (nothing due among them)
         overdue = 0

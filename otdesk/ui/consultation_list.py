@@ -357,6 +357,16 @@ class ConsultationList(QWidget):
         self.status_filter.addItem(self.tr("Open (not closed)"), "open")
         for code, text in vocabulary.labels("statuses", lang):
             self.status_filter.addItem(text, code)
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName(self.tr("Show situation category"))
+        self.category_filter.addItem(self.tr("All categories"), "")
+        for code, text in vocabulary.labels("categories", lang):
+            self.category_filter.addItem(text, code)
+            self.category_filter.setItemData(self.category_filter.count() - 1, text,
+                                             Qt.ItemDataRole.ToolTipRole)
+        self.category_filter.setMinimumContentsLength(18)
+        self.category_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.new_button = QPushButton(self.tr("&New consultation"))
         self.new_button.setAccessibleName(self.tr("New consultation"))
         self.new_button.clicked.connect(self.new_requested)
@@ -392,6 +402,7 @@ class ConsultationList(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.status_filter, 1)
+        top.addWidget(self.category_filter, 1)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -404,6 +415,7 @@ class ConsultationList(QWidget):
         self.model.sort_requested.connect(self.reload)
         self.model.rows_wanted.connect(self._read_rows)
         self.status_filter.currentIndexChanged.connect(self.reload)
+        self.category_filter.currentIndexChanged.connect(self.reload)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.search.installEventFilter(self)  # Down: into the results; Enter: open
         self.search.textChanged.connect(self._typed_on)
@@ -445,7 +457,8 @@ class ConsultationList(QWidget):
     def query(self) -> listing.ListQuery:
         sort, descending = self.model.query_sort()
         return listing.ListQuery(search=self.search.text().strip(),
-                                 status=self.status_filter.currentData() or "", sort=sort,
+                                 status=self.status_filter.currentData() or "",
+                                 category=self.category_filter.currentData() or "", sort=sort,
                                  descending=descending, lang=self.lang)
 
     def reload(self, *_args) -> None:

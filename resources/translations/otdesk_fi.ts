@@ -191,53 +191,63 @@
 <context>
     <name>ConsultationList</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="301"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="351"/>
         <source>Search all text…</source>
-        <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) the line to choose once every id is known, and the row chosen then</extracomment>
+        <extracomment>the roles the list answers an answer to the list&apos;s query is on screen (or the query failed) … and painted there (or the list is not on screen): idle time may begin the line to choose once every id is known, and the row chosen then</extracomment>
         <translation>Hae kaikesta tekstistä…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="302"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="352"/>
         <source>Search consultations</source>
         <translation>Hae konsultaatioita</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="305"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="355"/>
         <source>Show status</source>
         <translation>Näytettävä tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="306"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="356"/>
         <source>All statuses</source>
         <translation>Kaikki tilat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="307"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="357"/>
         <source>Open (not closed)</source>
         <translation>Avoimet (ei päättyneet)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="310"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="361"/>
+        <source>Show situation category</source>
+        <translation>Näytä tilanneluokka</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="362"/>
+        <source>All categories</source>
+        <translation>Kaikki tilanneluokat</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/consultation_list.py" line="370"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="311"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="371"/>
         <source>New consultation</source>
         <translation>Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="318"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="378"/>
         <source>Consultations</source>
         <translation>Konsultaatiot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="340"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="400"/>
         <source>Number of consultations shown</source>
         <translation>Näytettyjen konsultaatioiden määrä</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="420"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="483"/>
         <source>%n consultation(s)</source>
         <translation>
             <numerusform>%n konsultaatio</numerusform>
@@ -245,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../otdesk/ui/consultation_list.py" line="422"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="485"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n myöhässä</numerusform>
@@ -256,58 +266,58 @@
 <context>
     <name>ConsultationTableModel</name>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>Reference</source>
         <extracomment>lines read at a time: the one drawn and those around it lines kept in memory at most (more are read again when drawn again) also what storage.listing sorts by (listing.SORTS) the view&apos;s header asked for another order (column, order) lines drawn but not read yet: (epoch, ids) — see add_rows</extracomment>
         <translation>Tunnus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>Organisation</source>
         <translation>Organisaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="79"/>
         <source>Categories</source>
         <translation>Tilanneluokat</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Next due</source>
         <translation>Seuraava määräaika</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="80"/>
         <source>Received</source>
         <translation>Saapunut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>intake</source>
         <translation>käsittelyyn otto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="81"/>
         <source>preparation</source>
         <translation>valmistelu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>session</source>
         <translation>tapaaminen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="82"/>
         <source>follow-up</source>
         <translation>seuranta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/consultation_list.py" line="84"/>
+        <location filename="../../otdesk/ui/consultation_list.py" line="83"/>
         <source>OVERDUE</source>
         <translation>MYÖHÄSSÄ</translation>
     </message>
@@ -506,17 +516,17 @@
         <translation>Ei vielä kysytty</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="128"/>
+        <location filename="../../otdesk/ui/fields.py" line="127"/>
         <source>d.m.yyyy</source>
         <translation>p.k.vvvv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="134"/>
+        <location filename="../../otdesk/ui/fields.py" line="133"/>
         <source>Choose from a calendar</source>
         <translation>Valitse kalenterista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="179"/>
+        <location filename="../../otdesk/ui/fields.py" line="178"/>
         <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
         <translation>Ei päivämäärä: kirjoita muodossa p.k.vvvv, esimerkiksi 8.1.2027. Tallennettu päivämäärä on edelleen %1.</translation>
     </message>
@@ -566,75 +576,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="124"/>
+        <location filename="../../otdesk/ui/main_window.py" line="132"/>
         <source>Opening your OT Desk data…</source>
         <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it how often the window asks whether a backup of the editing is due (backups.due) how long after the list is up the file&apos;s check starts (storage/health.py): the first searches and opens of a session do not share the disk and the cores with it how long closing waits for the closing backup (a 10,000-consultation vault: ~2 s) a backup ended (BackupInfo or None, error or None): from the backup thread the check of the file after the start found damage (the UserError)</extracomment>
         <translation>Avataan OT Deskin tietoja…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="129"/>
+        <location filename="../../otdesk/ui/main_window.py" line="137"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="132"/>
+        <location filename="../../otdesk/ui/main_window.py" line="140"/>
         <source>Backup</source>
         <translation>Varmuuskopio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="432"/>
+        <location filename="../../otdesk/ui/main_window.py" line="454"/>
         <source>&amp;File</source>
         <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again, from the lock screen: &quot;open&quot; (the keyring lost the key: the recovery dialog follows) or &quot;recover&quot; (a forgotten passphrase: the recovery dialog first)</extracomment>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="433"/>
+        <location filename="../../otdesk/ui/main_window.py" line="455"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="437"/>
+        <location filename="../../otdesk/ui/main_window.py" line="459"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="442"/>
+        <location filename="../../otdesk/ui/main_window.py" line="464"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="447"/>
+        <location filename="../../otdesk/ui/main_window.py" line="469"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="448"/>
+        <location filename="../../otdesk/ui/main_window.py" line="470"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="451"/>
+        <location filename="../../otdesk/ui/main_window.py" line="473"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="634"/>
+        <location filename="../../otdesk/ui/main_window.py" line="670"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Tietojesi avainta ei enää ole avainsäilössä, joten OT Deskin lukitusta ei voi avata sillä. Mitään ei ole menetetty: OT Desk voi avautua uudelleen ja kysyä palautuskoodiasi (tai tunnuslausettasi, jos sinulla on sellainen).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="637"/>
+        <location filename="../../otdesk/ui/main_window.py" line="673"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Palauta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="690"/>
-        <location filename="../../otdesk/ui/main_window.py" line="710"/>
+        <location filename="../../otdesk/ui/main_window.py" line="726"/>
+        <location filename="../../otdesk/ui/main_window.py" line="746"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="744"/>
+        <location filename="../../otdesk/ui/main_window.py" line="782"/>
         <source>Making a backup…</source>
         <translation>Tehdään varmuuskopiota…</translation>
     </message>
@@ -934,52 +944,52 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="27"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="28"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="29"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="30"/>
         <source>Language</source>
         <translation>Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="36"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="37"/>
         <source>Intake within working days</source>
         <translation>Käsittelyyn oton määräaika työpäivinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="40"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="41"/>
         <source>Preparation within working days</source>
         <translation>Valmistelun määräaika työpäivinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="41"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="42"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>Uusi kieli ja uudet määräajat tulevat käyttöön, kun OT Desk käynnistetään uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="45"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
         <source>Your contact details (printed on the summary)</source>
         <translation>Yhteystietosi (tulostuvat yhteenvetoon)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="53"/>
         <source>Set by the organisation&apos;s policy</source>
         <translation>Organisaation linjaus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="54"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="56"/>
         <source>&amp;Intake within (working days)</source>
         <translation>Käsittelyyn &amp;oton määräaika (työpäivää)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="58"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Valmistelun määräaika (työpäivää)</translation>
     </message>
@@ -987,179 +997,179 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="145"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
         <source>Language of the summary</source>
         <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="151"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
         <source>&amp;Print…</source>
         <translation>T&amp;ulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="152"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="360"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="375"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="156"/>
         <source>Save as P&amp;DF…</source>
         <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>Save the summary as a PDF file</source>
         <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="159"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisaation linjaus ei salli tätä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="162"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
         <source>Summary state</source>
         <translation>Yhteenvedon tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="168"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="170"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Miksi yhteenvetoa ei vielä voi toimittaa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="173"/>
         <source>Preview of the summary</source>
         <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="175"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="177"/>
         <source>Text of the summary</source>
         <translation>Yhteenvedon teksti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="178"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
         <source>Show as te&amp;xt</source>
         <translation>&amp;Näytä tekstinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="182"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
         <source>A picture of the pages; Show as text gives the same pages as text.</source>
         <translation>Kuva sivuista; Näytä tekstinä antaa samat sivut tekstinä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
         <source>Delivered summaries</source>
         <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="189"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
         <source>New addendum</source>
         <translation>Uusi lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
         <source>&amp;Add addendum</source>
         <translation>Kirj&amp;aa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="193"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
         <source>Add addendum</source>
         <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
         <source>Show the current version</source>
         <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="199"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
         <source>Language:</source>
         <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="208"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
         <source>Delivered</source>
         <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="212"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="214"/>
         <source>Addendum</source>
         <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="222"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="224"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="264"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="279"/>
         <source>Preparing the preview…</source>
         <translation>Esikatselua laaditaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="295"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="310"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="299"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="314"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="326"/>
         <source>printed</source>
         <translation>tulostettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="326"/>
         <source>saved as PDF</source>
         <translation>tallennettu PDF:ksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="324"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="339"/>
         <source>Opening the delivered version…</source>
         <translation>Toimitettua versiota avataan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="335"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="350"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>Näytetään toimitettu yhteenveto: %1. Tulostus tai tallennus antaa nyt juuri tämän version uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="381"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="396"/>
         <source>Printing…</source>
         <translation>Tulostetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="445"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="485"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="460"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="500"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="462"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="477"/>
         <source>Printed version %1 at %2.</source>
         <translation>Versio %1 tulostettiin klo %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="464"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="479"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Versio %1 tallennettiin PDF-tiedostoksi klo %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="467"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="482"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Uudelleen annettiin täsmälleen sama toimitettu versio.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="435"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="450"/>
         <source>Save the summary</source>
         <translation>Tallenna yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="437"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="452"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
