@@ -66,6 +66,19 @@ def _store(vault) -> dict[str, int]:
     return ids
 
 
+def _list_window(qtbot, vault):
+    """The main window on :data:`TEXTS`, its list shown: (window, list, ids by name)."""
+    _has_voikko()
+    from otdesk.ui.main_window import MainWindow
+
+    ids = _store(vault)
+    window = MainWindow(vault, lang="fi")
+    qtbot.addWidget(window)
+    window.show()
+    wait_for_list(qtbot, window.list, len(TEXTS))
+    return window, window.list, ids
+
+
 def _has_voikko() -> None:
     require(search_terms.has_voikko(), "Voikko (libvoikko1, voikko-fi) is not installed")
 
@@ -202,15 +215,7 @@ def test_doctor_names_the_analysers_and_how_far_the_index_is(data_dir, no_keyrin
 def test_typing_an_inflected_word_into_the_list_finds_the_base_form(qtbot, vault):
     """As a consultant looks for her earlier similar cases: types a word in the
     inflected form she has in mind; the list shows the consultations with any form."""
-    _has_voikko()
-    from otdesk.ui.main_window import MainWindow
-
-    ids = _store(vault)
-    window = MainWindow(vault, lang="fi")
-    qtbot.addWidget(window)
-    window.show()
-    lst = window.list
-    wait_for_list(qtbot, lst, len(TEXTS))
+    window, lst, ids = _list_window(qtbot, vault)
     lst.search.setFocus()
     qtbot.keyClicks(lst.search, "turvasuunnitelman")
     wait_for_list(qtbot, lst, 2)
@@ -253,15 +258,7 @@ def test_the_category_filter_lists_each_category_s_consultations(vault):
 def test_choosing_a_category_in_the_list_and_typing_a_word_combine(qtbot, vault):
     """The consultant picks a category from the list's chooser (by keyboard, as she
     would: Tab to it, type its first letters) and types a word: both apply."""
-    _has_voikko()
-    from otdesk.ui.main_window import MainWindow
-
-    ids = _store(vault)
-    window = MainWindow(vault, lang="fi")
-    qtbot.addWidget(window)
-    window.show()
-    lst = window.list
-    wait_for_list(qtbot, lst, len(TEXTS))
+    window, lst, ids = _list_window(qtbot, vault)
     combo = lst.category_filter
     assert combo.accessibleName()  # (its words: the translation tests)
     combo.setFocus()

@@ -117,40 +117,35 @@ def _simplest(analyses: list[dict]) -> list[dict]:
     return [a for a, n in zip(analyses, sizes) if n == fewest]
 
 
-@functools.lru_cache(maxsize=CACHE_WORDS)
-def word_terms(word: str) -> Terms:
-    """The index terms of one word (lower case)."""
+def _terms(word: str, parts: bool) -> Terms:
+    """A word's Finnish base forms (and with ``parts`` its compound terms), or its
+    Swedish stem when Voikko does not know it; Snowball's two stems without Voikko."""
     if len(word) < MIN_LETTERS or word.isdigit():
         return Terms((), ())
     voikko = _finnish()
-    if voikko:
-        with _lock:
-            analyses = voikko.analyze(word)
-        if analyses:
-            fi: set[str] = set()
-            for analysis in _simplest(analyses):
-                base = analysis.get("BASEFORM", "").lower()
-                if base:
-                    fi.add(base)
-                fi |= _compound_terms(analysis.get("WORDBASES", ""))
-            return Terms(tuple(sorted(fi)), ())
+    if not voikko:
+        return Terms((_stem(word, "finnish"),), (_stem(word, "swedish"),))
+    with _lock:
+        analyses = voikko.analyze(word)
+    if not analyses:
         return Terms((), (_stem(word, "swedish"),))
-    return Terms((_stem(word, "finnish"),), (_stem(word, "swedish"),))
+    fi: set[str] = set()
+    for analysis in _simplest(analyses):
+        fi.add(analysis.get("BASEFORM", "").lower())
+        if parts:
+            fi |= _compound_terms(analysis.get("WORDBASES", ""))
+    return Terms(tuple(sorted(fi - {""})), ())
+
+
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def word_terms(word: str) -> Terms:
+    """The index terms of one word (lower case)."""
+    return _terms(word, parts=True)
 
 
 @functools.lru_cache(maxsize=CACHE_WORDS)
 def _query_word(word: str) -> Terms:
-    if len(word) < MIN_LETTERS or word.isdigit():
-        return Terms((), ())
-    voikko = _finnish()
-    if voikko:
-        with _lock:
-            analyses = voikko.analyze(word)
-        if analyses:
-            bases = {a.get("BASEFORM", "").lower() for a in _simplest(analyses)} - {""}
-            return Terms(tuple(sorted(bases)), ())
-        return Terms((), (_stem(word, "swedish"),))
-    return Terms((_stem(word, "finnish"),), (_stem(word, "swedish"),))
+    return _terms(word, parts=False)
 
 
 def words(text: str) -> list[str]:
