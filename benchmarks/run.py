@@ -311,6 +311,8 @@ def bench_listing(data_dir: Path, key: bytes, passes: int = 3) -> list[Measure]:
              for d in (False, True)]
     statuses = ["", "open"] + [code for code, _ in vocabulary.labels("statuses", "fi")]
     filters = [listing.ListQuery(status=s) for s in statuses]
+    categories = [code for code, _ in vocabulary.labels("categories", "fi")]
+    filters += [listing.ListQuery(category=c) for c in categories]
     with open_vault(data_dir, data_key=key) as vault:
         conn = vault.open_connection(read_only=True)
         try:
@@ -323,7 +325,8 @@ def bench_listing(data_dir: Path, key: bytes, passes: int = 3) -> list[Measure]:
             def timed(query) -> tuple[float, int]:
                 start = time.perf_counter()  # a new filter is counted; a new sort is not
                 answer = listing.listing(conn, query, today,
-                                         memo=None if query.status else memo)
+                                         memo=None if query.status or query.category
+                                         else memo)
                 took = time.perf_counter() - start
                 start = time.perf_counter()
                 listing.all_ids(conn, query)
@@ -342,13 +345,16 @@ def bench_listing(data_dir: Path, key: bytes, passes: int = 3) -> list[Measure]:
     def name(q) -> str:
         if q.status:
             return f"status={q.status}"
+        if q.category:
+            return f"category={q.category}"
         return f"{q.sort} {'desc' if q.descending else 'asc'}"
 
     out = []
     for label, queries, what in (("sort", sorts, f"{len(listing.SORTS)} sort columns × both "
                                                  "directions"),
                                  ("filter", filters, f"{len(statuses)} status filters "
-                                                     "(all, open, each status)")):
+                                                     "(all, open, each status) and "
+                                                     f"{len(categories)} category filters")):
         samples = [t for q in queries for t in warm[q]]
         slowest = max(queries, key=lambda q: statistics.median(warm[q]))
         cold_worst = max(queries, key=lambda q: cold[q][0])

@@ -11,7 +11,6 @@ person reads, through the ``labels`` table.  No Qt here: the reader thread runs 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from array import array
 from dataclasses import dataclass, field
@@ -87,9 +86,10 @@ def _filters(query: ListQuery, conn: sqlcipher.Connection) -> tuple[list[str], d
             return None
         terms += found[0]
         params.update(found[1])
-    if query.category:  # its code as the stored JSON list writes it: "…", quotes and all
-        terms.append("instr(c.categories, :category) > 0")
-        params["category"] = json.dumps(query.category)
+    if query.category:  # (any of its categories: consultation_categories, migration 0006)
+        terms.append("c.id IN (SELECT id FROM consultation_categories"
+                     " WHERE category = :category)")
+        params["category"] = query.category
     if query.status == "open":
         terms.append(_OPEN)
     elif query.status:
@@ -154,19 +154,17 @@ def _counts(conn: sqlcipher.Connection, query: ListQuery, terms: list[str], para
 
     # a finished consultation has nothing due: "open" changes nothing here
     due_terms = [t for t in terms if t != _OPEN]
-    if query.search.strip() or query.category:  # both in one pass (no index to count)
-        total, overdue = conn.execute(
-            "SELECT count(*), count(*) FILTER (WHERE c.due_date < :today)"
-            f" FROM {_table('received')}{_where(terms)}",
-            {**params, "today": today.isoformat()}).fetchone()
+    if query.category and not (query.search.strip() or query.status):  # its range alone
+        total = count("SELECT count(*) FROM consultation_categories WHERE category = :category",
+                      params)
+    elif query.search.strip() or query.category:  # (the date index holds id and status)
+        total = count(f"SELECT count(*) FROM {_table('received')}{_where(terms)}", params)
     elif query.status == "open":  # all but the finished ones: an index range each
         total = count("SELECT count(*) FROM consultations", {}) - count(
             f"SELECT count(*) FROM {_table('status')} WHERE c.status IN ({_FINISHED})", {})
     else:
         total = count(f"SELECT count(*) FROM {_table('status')}{_where(terms)}", params)
-    if query.search.strip() or query.category:
-        pass  # (counted with the total)
-    elif query.status in FINISHED_STATUSES or total == 0:  # (nothing due among them)
+    if query.status in FINISHED_STATUSES or total == 0:  # (nothing due among them)
         overdue = 0
     else:
         (overdue,) = conn.execute(

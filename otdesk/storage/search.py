@@ -13,7 +13,8 @@ Two full-text indexes hold every consultation (rowid = its id):
   — so that one query of one table answers a word (two tables, one answer merged from
   both, took twice as long at 10,000);
 - ``consultation_sv_parts``: the Swedish stems again, by trigrams, so that a Swedish word
-  is found inside a compound (Snowball knows no compound parts).
+  is found inside a compound (Snowball knows no compound parts);
+- ``consultation_categories``: each of its situation categories (the list's filter).
 
 A query word matches a consultation that holds it either way (its letters as a prefix,
 or one of its base forms or its stem, or a label word starting with it, or its Swedish
@@ -109,6 +110,8 @@ def write_index(conn, c, *, new: bool = False) -> None:
     conn.execute("INSERT INTO consultation_text (rowid, body) VALUES (?, ?)",
                  (c.id, _words(c, texts)))
     write_terms(conn, c, texts)
+    conn.executemany("INSERT OR IGNORE INTO consultation_categories (category, id)"
+                     " VALUES (?, ?)", [(code, c.id) for code in c.categories])
     if new:
         _keep_up(conn, c.id)
 
@@ -155,6 +158,7 @@ def delete_terms(conn, cid: int) -> None:
 def delete_index(conn, cid: int) -> None:
     """The consultation out of every search table."""
     conn.execute("DELETE FROM consultation_text WHERE rowid=?", (cid,))
+    conn.execute("DELETE FROM consultation_categories WHERE id=?", (cid,))
     delete_terms(conn, cid)
 
 

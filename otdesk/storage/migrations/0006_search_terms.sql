@@ -1,4 +1,5 @@
--- OT Desk schema, version 6: every consultation is also found by what its words are.
+-- OT Desk schema, version 6: every consultation is also found by what its words are,
+-- and by each of its categories.
 -- consultation_terms: words, the reference and the free texts as consultation_text has
 -- them (searched by prefix; here too, so that one query of one table answers a word);
 -- fi, Finnish base forms and compound parts (Voikko; Snowball without it); sv, Swedish
@@ -32,3 +33,14 @@ INSERT INTO consultation_terms (consultation_terms, rank) VALUES ('automerge', 0
 INSERT INTO consultation_terms (consultation_terms, rank) VALUES ('crisismerge', 64);
 INSERT INTO consultation_sv_parts (consultation_sv_parts, rank) VALUES ('automerge', 0);
 INSERT INTO consultation_sv_parts (consultation_sv_parts, rank) VALUES ('crisismerge', 64);
+-- Every situation category of every consultation, for the list's category filter (a
+-- consultation has several; the list's first_category column holds the first only).
+CREATE TABLE consultation_categories (
+    category TEXT NOT NULL,
+    id       INTEGER NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    PRIMARY KEY (category, id)
+) WITHOUT ROWID;
+CREATE INDEX consultation_categories_by_id ON consultation_categories (id);
+INSERT OR IGNORE INTO consultation_categories (category, id)
+    SELECT j.value, c.id FROM consultations c, json_each(c.categories) j
+    WHERE json_valid(c.categories) AND j.type = 'text';
