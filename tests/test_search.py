@@ -273,3 +273,25 @@ def test_choosing_a_category_in_the_list_and_typing_a_word_combine(qtbot, vault)
     qtbot.keyClicks(lst.search, "riita")
     wait_for_list(qtbot, lst, 1)
     close_window(qtbot, window)
+
+
+def test_a_search_by_date_counts_and_pages_as_the_sql_way_does(vault, monkeypatch):
+    """The list's search read once per word (many matches) gives what SQL's way gives:
+    the same total, overdue count and first screen, both directions."""
+    import datetime as dt
+
+    from otdesk.demo import insert_demo
+    from otdesk.storage import listing
+
+    insert_demo(vault, 200, seed=9, deliveries=False)
+    today = dt.date.today()
+    for text in ("lapsi", "koulu", "huol", "lasten huolto", "perhe tuki", "OT-2025"):
+        for descending in (True, False):
+            query = listing.ListQuery(search=text, descending=descending)
+            monkeypatch.setattr(listing, "FEW_HITS", 0)  # the set, always
+            once = listing.listing(vault.conn, query, today, first=40)
+            monkeypatch.setattr(listing, "FEW_HITS", 10**9)  # SQL's way, always
+            sql = listing.listing(vault.conn, query, today, first=40)
+            assert (list(once.ids), once.total, once.overdue) == \
+                (list(sql.ids), sql.total, sql.overdue), (text, descending)
+            assert once.total > 0 and set(once.rows) == set(once.ids)

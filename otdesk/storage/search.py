@@ -166,10 +166,10 @@ def query_words(text: str) -> list[str]:
     return search_terms.words(text)
 
 
-def word_condition(word: str, column: str, name: str,
-                   indexed: bool = True) -> tuple[str, dict[str, str]]:
-    """SQL that is true when the consultation ``column`` holds ``word``, and its
-    parameters (named after ``name``).  Once every consultation is in the terms table
+def word_select(word: str, name: str,
+                indexed: bool = True) -> tuple[list[str], dict[str, str]]:
+    """SELECTs of the ids of the consultations that hold ``word`` (their union), and
+    their parameters (named after ``name``).  Once every consultation is in the terms table
     (``indexed``) one query of it answers; before, the letters are looked up in
     ``consultation_text`` too (where the consultations not indexed yet are)."""
     terms = search_terms.query_terms(word)
@@ -196,7 +196,30 @@ def word_condition(word: str, column: str, name: str,
         selects.append(f"SELECT rowid FROM consultation_sv_parts"
                        f" WHERE consultation_sv_parts MATCH :{name}_parts")
         params[f"{name}_parts"] = " OR ".join(_quoted(t) for t in stems)
+    return selects, params
+
+
+def word_condition(word: str, column: str, name: str,
+                   indexed: bool = True) -> tuple[str, dict[str, str]]:
+    """SQL that is true when the consultation ``column`` holds ``word`` (see
+    :func:`word_select`), and its parameters."""
+    selects, params = word_select(word, name, indexed)
     return f"{column} IN ({' UNION '.join(selects)})", params
+
+
+def matching_ids(conn, text: str, *, indexed: bool = True) -> set[int] | None:
+    """The ids of the consultations that hold every word of ``text``, each word's index
+    read once (None: no word).  The list's search by date counts and pages from it."""
+    from otdesk.storage.listing import ids_of
+
+    found: set[int] | None = None
+    for n, word in enumerate(dict.fromkeys(query_words(text))):
+        selects, params = word_select(word, f"word{n}", indexed)
+        ids: set[int] = set()
+        for select in selects:  # (a union here is quicker than SQL's, at 100,000)
+            ids.update(ids_of(conn, select, params, column="rowid"))
+        found = ids if found is None else found & ids
+    return found
 
 
 def indexed(conn) -> bool:
