@@ -111,6 +111,10 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
                          for code in domain.STATUSES)
     lst.add_argument("--status", choices=domain.STATUSES, metavar=mv("status"),
                      help=h("list_status", choices=statuses))
+    categories = ", ".join(f"{code} ({vocabulary.label('categories', code, lang)})"
+                           for code in domain.CATEGORIES)
+    lst.add_argument("--category", choices=domain.CATEGORIES, metavar=mv("category"),
+                     help=h("list_category", choices=categories))
     lst.add_argument("--json", action="store_true", help=h("json"))
     audit = command(sub, "audit", "audit")
     command(commands(audit, "audit_command", required=True), "verify", "audit_verify")
@@ -348,7 +352,8 @@ def _dispatch(args: argparse.Namespace, data: Path, passphrase: str | None, lang
         if command == "demo":
             return cmd_demo(vault, args.count, args.seed, lang, args.deliveries)
         if command == "list":
-            return cmd_list(vault, args.search, args.status, args.json, lang)
+            return cmd_list(vault, args.search, args.status, args.json, lang,
+                            category=args.category)
         if command == "audit":
             return cmd_audit_verify(vault, lang)
         if command == "summary":
@@ -467,8 +472,9 @@ def cmd_demo(vault, count: int, seed: int | None, lang: str,
     return 0
 
 
-def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str) -> int:
-    rows = vault.repository.list(search=search, status=status)
+def cmd_list(vault, search: str, status: str | None, as_json: bool, lang: str,
+             category: str | None = None) -> int:
+    rows = vault.repository.list(search=search, status=status, category=category)
     vault.repository.audit("consultations.listed", outcome=f"{len(rows)} rows")
     if as_json:
         json.dump([r.to_dict() for r in rows], sys.stdout, ensure_ascii=False, indent=1)

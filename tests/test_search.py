@@ -295,3 +295,27 @@ def test_a_search_by_date_counts_and_pages_as_the_sql_way_does(vault, monkeypatc
             assert (list(once.ids), once.total, once.overdue) == \
                 (list(sql.ids), sql.total, sql.overdue), (text, descending)
             assert once.total > 0 and set(once.rows) == set(once.ids)
+
+
+def test_the_command_line_lists_by_word_and_category_and_refuses_an_unknown_one(data_dir,
+                                                                              no_keyring):
+    _has_voikko()
+    from otdesk.storage.vault import init_vault
+
+    from conftest import assert_clean_error
+
+    init_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring)
+    with open_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring) as v:
+        ids = _store(v)
+        ref = v.repository.get(ids["eroriita"]).reference
+        other = v.repository.get(ids["riita_gen"]).reference
+    args = ["list", "--passphrase-stdin", "--search", "riidassa"]
+    found = run_cli(args, data_dir, stdin=PASSPHRASE + "\n")
+    assert found.returncode == 0 and ref in found.stdout and other in found.stdout
+    only = run_cli([*args, "--category", "high_conflict_separation", "--json"], data_dir,
+                   stdin=PASSPHRASE + "\n")
+    assert only.returncode == 0, only.stderr
+    assert [r["reference"] for r in json.loads(only.stdout)] == [ref]
+    bad = run_cli([*args, "--category", "eroriita"], data_dir, stdin=PASSPHRASE + "\n")
+    text = assert_clean_error(bad)
+    assert bad.returncode == 2 and "eroriita" in text and "high_conflict_separation" in text

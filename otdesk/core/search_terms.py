@@ -38,7 +38,7 @@ SCHEME = 1
 #: words shorter than this are not analysed (their letters are searched as typed)
 MIN_LETTERS = 2
 #: word forms kept analysed (a few MiB at most)
-CACHE_WORDS = 200_000
+CACHE_WORDS = 50_000
 #: one morpheme of Voikko's WORDBASES ("+lasten(lapsi)+suojel(suojella)+u(+u)…"): as
 #: written in the base form, and its own base ("+u": a derivational ending; none: a
 #: linking piece such as "+lli")

@@ -314,10 +314,11 @@ class Repository:
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM consultations").fetchone()[0]
 
-    def list(self, *, search: str = "", status: str | None = None,
+    def list(self, *, search: str = "", status: str | None = None, category: str | None = None,
              order_by: str = "received_at", descending: bool = True,
              limit: int | None = None) -> list[ConsultationRow]:
-        """Summaries for the list, newest first; ``search`` is full-text over all text."""
+        """Summaries for the list, newest first; ``search`` finds words in any form
+        (:mod:`otdesk.storage.search`), ``category`` is any of a consultation's."""
         if order_by not in _ORDER_COLUMNS:
             raise ValueError(order_by)
         from otdesk.storage import search as searching
@@ -331,6 +332,10 @@ class Repository:
         if status:
             where.append("status = :status")
             params["status"] = status
+        if category:  # any of its categories (consultation_categories)
+            where.append("id IN (SELECT id FROM consultation_categories"
+                         " WHERE category = :category)")
+            params["category"] = category
         sql = f"SELECT {ROW_COLUMNS} FROM consultations"
         if where:
             sql += " WHERE " + " AND ".join(where)
