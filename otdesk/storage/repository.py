@@ -362,13 +362,8 @@ class Repository:
         :mod:`otdesk.storage.search`)."""
         from otdesk.storage import search
 
-        found = search.conditions(text, indexed=self._terms_indexed())
-        if found is None:
-            return set()
         try:
-            rows = self.conn.execute("SELECT id FROM consultations WHERE "
-                                     + " AND ".join(found[0]), found[1])
-            return {r[0] for r in rows}
+            return search.matching_ids(self.conn, text, indexed=self._terms_indexed()) or set()
         except sqlcipher.Error as exc:
             raise storage_error(exc) from exc
 

@@ -207,18 +207,32 @@ def word_condition(word: str, column: str, name: str,
     return f"{column} IN ({' UNION '.join(selects)})", params
 
 
+def _common(a: set[int], b: set[int]) -> set[int]:
+    """``a & b``, a chunk at a time (see listing.CHUNK)."""
+    from otdesk.storage.listing import CHUNK
+
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    items = list(small)
+    out: set[int] = set()
+    for i in range(0, len(items), CHUNK):
+        out.update(big.intersection(items[i:i + CHUNK]))
+    return out
+
+
 def matching_ids(conn, text: str, *, indexed: bool = True) -> set[int] | None:
     """The ids of the consultations that hold every word of ``text``, each word's index
     read once (None: no word).  The list's search by date counts and pages from it."""
-    from otdesk.storage.listing import ids_of
+    from otdesk.storage.listing import CHUNK, ids_of
 
     found: set[int] | None = None
     for n, word in enumerate(dict.fromkeys(query_words(text))):
         selects, params = word_select(word, f"word{n}", indexed)
         ids: set[int] = set()
         for select in selects:  # (a union here is quicker than SQL's, at 100,000)
-            ids.update(ids_of(conn, select, params, column="rowid"))
-        found = ids if found is None else found & ids
+            part = ids_of(conn, select, params, column="rowid")
+            for i in range(0, len(part), CHUNK):  # (the UI thread gets its turn between)
+                ids.update(part[i:i + CHUNK])
+        found = ids if found is None else _common(found, ids)
     return found
 
 
