@@ -300,11 +300,7 @@ class _Doctor:
         mode, note = self._page_check()
         with self._open(mode) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
-                                     (search.DONE_UPTO, search.ANALYSERS)).fetchall()) \
-                if "meta" in tables else {}
-            upto = int(meta.get(search.DONE_UPTO) or 0) \
-                if meta.get(search.ANALYSERS) == search_terms.analysers() else 0
+            upto = search.indexed_upto(conn) if "meta" in tables else 0
             total, done = conn.execute(
                 "SELECT count(*), count(*) FILTER (WHERE id <= ?) FROM consultations",
                 (upto,)).fetchone()

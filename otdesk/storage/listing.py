@@ -96,8 +96,9 @@ def _filters(query: ListQuery, conn: sqlcipher.Connection) -> tuple[list[str], d
         terms += found[0]
         params.update(found[1])
     if query.category:  # (any of its categories: consultation_categories, migration 0006)
-        terms.append("c.id IN (SELECT id FROM consultation_categories"
-                     " WHERE category = :category)")
+        from otdesk.storage.search import category_condition
+
+        terms.append(category_condition("c.id"))
         params["category"] = query.category
     if query.status == "open":
         terms.append(_OPEN)

@@ -333,8 +333,7 @@ class Repository:
             where.append("status = :status")
             params["status"] = status
         if category:  # any of its categories (consultation_categories)
-            where.append("id IN (SELECT id FROM consultation_categories"
-                         " WHERE category = :category)")
+            where.append(searching.category_condition())
             params["category"] = category
         sql = f"SELECT {ROW_COLUMNS} FROM consultations"
         if where:
@@ -395,11 +394,8 @@ class Repository:
 
         analysers = search_terms.analysers()
         with self.transaction():
-            meta = dict(self.conn.execute(
-                "SELECT key, value FROM meta WHERE key IN (?, ?)",
-                (search.DONE_UPTO, search.ANALYSERS)).fetchall())
-            done = int(meta.get(search.DONE_UPTO, "0") or 0)
-            if meta.get(search.ANALYSERS) != analysers:
+            done, recorded = search.indexing_record(self.conn)
+            if recorded != analysers:
                 done = 0  # (other analysers: everything again)
                 self._set_meta(search.ANALYSERS, analysers)
             (last,) = self.conn.execute("SELECT max(id) FROM consultations").fetchone()
@@ -483,9 +479,7 @@ class Repository:
                     changed.append((*due, r[0]))
             self.conn.executemany("UPDATE consultations SET due_date=?, due_what=? WHERE id=?",
                                   changed)
-            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
-                              " DO UPDATE SET value = excluded.value",
-                              (DUE_RULES_KEY, json.dumps(wanted, sort_keys=True)))
+            self._set_meta(DUE_RULES_KEY, json.dumps(wanted, sort_keys=True))
             self.changes.table("consultations")
         return True
 

@@ -1,6 +1,6 @@
 """How a consultation is found: its index rows, and a query typed into the list as SQL.
 
-Two full-text indexes hold every consultation (rowid = its id):
+These tables hold every consultation (rowid or id = its id):
 
 - ``consultation_text``: its reference and free texts, word by word, searched by the
   letters typed (every query word a prefix: *huolto* finds *huoltoriita*, a reference or a
@@ -9,17 +9,18 @@ Two full-text indexes hold every consultation (rowid = its id):
   ``otdesk salvage`` reads;
 - ``consultation_terms``: the same words again, and what they are
   (:mod:`otdesk.core.search_terms`): Finnish base forms and compound parts, Swedish
-  stems, and the words of its categories, sector, region and status in every language
-  — so that one query of one table answers a word (two tables, one answer merged from
-  both, took twice as long at 10,000);
+  stems, and a token per code of its categories, sector, region and status — so that
+  one query of one table answers a word (two tables, one answer merged from both, took
+  twice as long at 10,000);
 - ``consultation_sv_parts``: the Swedish stems again, by trigrams, so that a Swedish word
   is found inside a compound (Snowball knows no compound parts);
 - ``consultation_categories``: each of its situation categories (the list's filter).
 
-A query word matches a consultation that holds it either way (its letters as a prefix,
-or one of its base forms or its stem, or a label word starting with it, or its Swedish
-stem inside a longer one); every word of the query must match.  So *huoltoriidassa* finds *huoltoriita*, *riita* finds
-*huoltoriidoissa*, *eroriita* finds the consultations of that category.
+A query word matches a consultation that holds it either way (as written, or its
+letters as a prefix when Voikko does not know it; one of its base forms or its stem; a
+code whose label, in any language, it finds; its Swedish stem inside a longer one);
+every word of the query must match.  So *huoltoriidassa* finds *huoltoriita*, *riita*
+finds *huoltoriidoissa*, *eroriita* finds the consultations of that category.
 """
 
 from __future__ import annotations
@@ -102,6 +103,13 @@ def label_tokens_for(word: str) -> tuple[str, ...]:
                         if found(words, terms)))
 
 
+def category_condition(column: str = "id") -> str:
+    """SQL that is true when the consultation ``column`` has the situation category
+    ``:category`` among its categories."""
+    return (f"{column} IN (SELECT id FROM consultation_categories"
+            " WHERE category = :category)")
+
+
 def write_index(conn, c, *, new: bool = False) -> None:
     """Index ``c`` in every search table (its old rows out first unless ``new``)."""
     if not new:
@@ -120,13 +128,12 @@ def _keep_up(conn, cid: int) -> None:
     """A new consultation in a vault whose terms are all indexed, as this process
     analyses them: the record of the indexing moves on with it (else the idle steps
     would index it again, and the search would look in both tables meanwhile)."""
-    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
-                             (DONE_UPTO, ANALYSERS)).fetchall())
-    if meta.get(ANALYSERS) != search_terms.analysers():
+    done, analysers = indexing_record(conn)
+    if analysers != search_terms.analysers():
         return
     (before,) = conn.execute("SELECT max(id) FROM consultations WHERE id < ?",
                              (cid,)).fetchone()
-    if int(meta.get(DONE_UPTO) or 0) >= (before or 0):
+    if done >= (before or 0):
         conn.execute("UPDATE meta SET value = ? WHERE key = ?", (str(cid), DONE_UPTO))
 
 
@@ -236,15 +243,27 @@ def matching_ids(conn, text: str, *, indexed: bool = True) -> set[int] | None:
     return found
 
 
-def indexed(conn) -> bool:
-    """Whether every consultation is in the terms table, analysed as this process would
-    (meta 'terms.done_upto' and 'terms.analysers', kept by :meth:`index_terms_step`)."""
+def indexing_record(conn) -> tuple[int, str | None]:
+    """The record of the terms' indexing (meta, kept by ``index_terms_step``): the last
+    id indexed (0: none) and the analysers it was done with (None: never)."""
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
                              (DONE_UPTO, ANALYSERS)).fetchall())
-    if meta.get(ANALYSERS) != search_terms.analysers():
+    return int(meta.get(DONE_UPTO) or 0), meta.get(ANALYSERS)
+
+
+def indexed_upto(conn) -> int:
+    """The last id whose terms are indexed as this process analyses them (0: none)."""
+    done, analysers = indexing_record(conn)
+    return done if analysers == search_terms.analysers() else 0
+
+
+def indexed(conn) -> bool:
+    """Whether every consultation is in the terms table, analysed as this process would."""
+    done, analysers = indexing_record(conn)
+    if analysers != search_terms.analysers():
         return False
     (last,) = conn.execute("SELECT max(id) FROM consultations").fetchone()
-    return int(meta.get(DONE_UPTO) or 0) >= (last or 0)
+    return done >= (last or 0)
 
 
 def conditions(text: str, column: str = "id", *,
