@@ -37,6 +37,21 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"skipped in CI (not allowed): {report.longrepr}"
 
 
+def database_at_schema(data_dir: Path, key: bytes, version: int):
+    """The vault's database made anew as an older OT Desk made it: the migrations up to
+    ``version`` only (an open connection; the caller fills it and closes it)."""
+    from otdesk.storage.vault import _migrations, _split_sql, connect
+
+    (data_dir / "otdesk.db").unlink()
+    conn = connect(data_dir / "otdesk.db", key)
+    for number, script in _migrations():
+        if number <= version:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
+
+
 def close_window(qtbot, window) -> None:
     """Close the main window as Ctrl+Q does, and wait until it has stored everything."""
     window.close()

@@ -123,7 +123,7 @@ def test_a_vault_of_schema_5_is_indexed_by_the_storage_worker_in_idle_steps(data
     letters at once, and by base form once the worker's idle steps have indexed them;
     a step that stops half-way goes on from where it stopped."""
     _has_voikko()
-    from otdesk.storage.vault import _migrations, _split_sql, connect
+    from conftest import database_at_schema
     from otdesk.storage.vault import init_vault
     from otdesk.storage.writer import BackgroundWriter
 
@@ -135,13 +135,7 @@ def test_a_vault_of_schema_5_is_indexed_by_the_storage_worker_in_idle_steps(data
         docs = v.conn.execute("SELECT id, doc FROM consultation_docs").fetchall()
         rows = v.conn.execute("SELECT * FROM consultations").fetchall()
         cols = [d[1] for d in v.conn.execute("PRAGMA table_info(consultations)")]
-    (data_dir / "otdesk.db").unlink()
-    conn = connect(data_dir / "otdesk.db", key)
-    for number, script in _migrations():
-        if number <= 5:
-            for statement in _split_sql(script):
-                conn.execute(statement)
-    conn.execute("PRAGMA user_version = 5")
+    conn = database_at_schema(data_dir, key, 5)
     conn.executemany(f"INSERT INTO consultations ({', '.join(cols)}) VALUES"
                      f" ({', '.join('?' * len(cols))})", rows)
     conn.executemany("INSERT INTO consultation_docs (id, doc) VALUES (?, ?)", docs)

@@ -253,17 +253,11 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
 
     from otdesk.core import deadlines
     from otdesk.storage import listing
-    from otdesk.storage.vault import _migrations, _split_sql, connect
+    from conftest import database_at_schema
 
     init_vault(data_dir, passphrase=PASSPHRASE, backend=no_keyring)
     key = read_slots(VaultPaths(data_dir)).unlock_passphrase(PASSPHRASE)
-    (data_dir / "otdesk.db").unlink()
-    conn = connect(data_dir / "otdesk.db", key)
-    for number, script in _migrations():
-        if number <= 4:
-            for statement in _split_sql(script):
-                conn.execute(statement)
-    conn.execute("PRAGMA user_version = 4")
+    conn = database_at_schema(data_dir, key, 4)
     doc = {"status": "requested", "categories": ["rare_disease", "substitute_care"],
            "received_at": "2026-11-30T09:00:00+02:00"}
     conn.execute("INSERT INTO consultations (id, reference, status, received_at, organisation,"
