@@ -107,14 +107,15 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
                       help=h("demo_deliveries"))
     lst = command(sub, "list", "list")
     lst.add_argument("--search", default="", metavar=mv("words"), help=h("list_search"))
-    statuses = ", ".join(f"{code} ({vocabulary.label('statuses', code, lang)})"
-                         for code in domain.STATUSES)
+
+    def codes(kind: str, of: tuple[str, ...]) -> str:
+        """The choices of an option as help shows them: "held (Konsultaatio pidetty), …"."""
+        return ", ".join(f"{code} ({vocabulary.label(kind, code, lang)})" for code in of)
+
     lst.add_argument("--status", choices=domain.STATUSES, metavar=mv("status"),
-                     help=h("list_status", choices=statuses))
-    categories = ", ".join(f"{code} ({vocabulary.label('categories', code, lang)})"
-                           for code in domain.CATEGORIES)
+                     help=h("list_status", choices=codes("statuses", domain.STATUSES)))
     lst.add_argument("--category", choices=domain.CATEGORIES, metavar=mv("category"),
-                     help=h("list_category", choices=categories))
+                     help=h("list_category", choices=codes("categories", domain.CATEGORIES)))
     lst.add_argument("--json", action="store_true", help=h("json"))
     audit = command(sub, "audit", "audit")
     command(commands(audit, "audit_command", required=True), "verify", "audit_verify")
