@@ -310,6 +310,18 @@ class _Doctor:
             text += "; " + self.m("doctor.search_indexing", done=done, total=total)
         return text + note
 
+    def spelling(self) -> str:
+        """Which dictionary the spelling check uses for each language (this machine's)."""
+        from otdesk.core import spelling
+
+        found = spelling.dictionaries()
+        if found is None:
+            return self.m("doctor.spelling_none")
+        return ", ".join(f"{lang}: {found[lang]}" if found.get(lang) else
+                         f"{lang}: " + self.m("doctor.spelling_missing",
+                                               package=spelling.PACKAGES[lang])
+                         for lang in spelling.DICTIONARY_TAGS)
+
     def close(self) -> None:
         if self.lock is not None:
             self.lock.release()
@@ -332,6 +344,7 @@ def run_doctor(data: Path, passphrase: str | None, lang: str, policy=None) -> in
         doc.run("audit", doc.audit, damage=True)
         doc.run("count", doc.count, damage=True)
         doc.run("search", doc.search)
+        doc.run("spelling", doc.spelling)
     finally:
         doc.close()
     try:

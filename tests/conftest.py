@@ -84,6 +84,21 @@ def wait_for_list(qtbot, lst, count: int | None = None) -> None:
 
 
 @pytest.fixture
+def finnish(qapp):
+    """The Finnish translations installed, as run_app does (and taken out afterwards)."""
+    from PySide6.QtCore import QLocale
+
+    from otdesk.ui.i18n import install_translators
+
+    before = QLocale()
+    installed = install_translators(qapp, "fi")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 

@@ -43,7 +43,8 @@ NOW = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dates.zone())
 #: the doctor's check lines, in order (English labels)
 DOCTOR_LABELS = ("Data folder", "Keyring", "Encryption", "Key slots", "Database file", "Key",
                  "Vault", "Log file (WAL)", "Cipher integrity", "Database integrity",
-                 "Audit log", "Consultations", "Search", "Organisation policy")
+                 "Audit log", "Consultations", "Search", "Spelling check",
+                 "Organisation policy")
 
 
 # --- the vault and what it held -----------------------------------------------------------

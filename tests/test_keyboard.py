@@ -232,21 +232,6 @@ def test_new_option_cards_and_plan_rows_come_in_their_place_in_tab_order(qtbot, 
         assert not any(name.endswith(" min") for name in walked), walked
 
 
-@pytest.fixture
-def finnish(qapp):
-    """The Finnish translations installed, as run_app does (and taken out afterwards)."""
-    from PySide6.QtCore import QLocale
-
-    from otdesk.ui.i18n import install_translators
-
-    before = QLocale()
-    installed = install_translators(qapp, "fi")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
 def test_the_running_clock_does_not_widen_the_window(qtbot, vault, finnish):
     window = shown_window(qtbot, vault, "fi")  # (Finnish: the longest words)
     window.resize(1280, 820)

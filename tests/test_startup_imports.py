@@ -27,7 +27,9 @@ CHILD = textwrap.dedent("""
     LATER = ("reportlab", "otdesk.summary", "otdesk.ui.summary_page", "otdesk.ui.editor",
              "PySide6.QtPdf", "PySide6.QtPrintSupport", "keyring", "holidays", "pypdf",
              # the search's language tools load with the first search or save
-             "libvoikko", "Stemmer", "otdesk.core.search_terms", "otdesk.storage.search")
+             "libvoikko", "Stemmer", "otdesk.core.search_terms", "otdesk.storage.search",
+             # the spelling check's Enchant (and its dictionaries), after the first paint
+             "enchant", "otdesk.core.spelling", "otdesk.ui.spell_check")
 
     def first_screen(self, answer):
         listed(self, answer)

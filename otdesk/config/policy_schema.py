@@ -38,6 +38,7 @@ SCHEMA: dict[str, Declared] = {
     "expert_directory": Declared(None, "file"),
     "backup_dir": Declared(None, "dir"),
     "retention": Declared({"default": None}, "retention"),
+    "spell_check": Declared(True, "bool", locks="spell_check"),
     "deadlines.intake_working_days": Declared(2, "days", locks="intake_working_days"),
     "deadlines.preparation_working_days": Declared(10, "days",
                                                    locks="preparation_working_days"),

@@ -75,6 +75,8 @@ class UserSettings:
     profile_noted: bool = False
     #: the folder a summary PDF was last saved to (the save dialog opens there)
     last_save_folder: str = ""
+    #: unknown words are underlined in the text fields (the policy may set it)
+    spell_check: bool = True
 
     @classmethod
     def load(cls, path: Path) -> UserSettings:
@@ -97,7 +99,7 @@ class UserSettings:
                 value = profile.get(f.name)
                 if isinstance(value, str):
                     setattr(settings.profile, f.name, value.strip()[:PROFILE_MAX])
-        for flag in ("profile_asked", "profile_noted"):
+        for flag in ("profile_asked", "profile_noted", "spell_check"):
             if isinstance(data.get(flag), bool):
                 setattr(settings, flag, data[flag])
         if isinstance(data.get("last_save_folder"), str):
@@ -111,6 +113,7 @@ class UserSettings:
                 f"preparation_working_days = {int(self.preparation_working_days)}\n"
                 f"profile_asked = {'true' if self.profile_asked else 'false'}\n"
                 f"profile_noted = {'true' if self.profile_noted else 'false'}\n"
+                f"spell_check = {'true' if self.spell_check else 'false'}\n"
                 f"last_save_folder = {_toml_string(self.last_save_folder)}\n"
                 "\n[profile]\n"
                 + "".join(f"{f.name} = {_toml_string(getattr(self.profile, f.name))}\n"

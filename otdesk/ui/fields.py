@@ -15,12 +15,13 @@ from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QButtonGroup, QCalendarWidget, QCheckBox, QComboBox,
                                QDateTimeEdit, QGridLayout, QHBoxLayout, QLineEdit,
-                               QPlainTextEdit, QRadioButton, QSpinBox, QStyle, QVBoxLayout,
+                               QRadioButton, QSpinBox, QStyle, QVBoxLayout,
                                QWidget)
 
 from otdesk.core import dates
 from otdesk.core.structure import load_structure, tr
 from otdesk.ui.live import announce
+from otdesk.ui.spell_check import CheckedText
 
 
 class Binding:
@@ -52,7 +53,7 @@ class TextBinding(Binding):
 
     def __init__(self, name: str, on_edit, description: str = "", lines: int = 4) -> None:
         super().__init__(on_edit)
-        self.widget = edit = QPlainTextEdit()
+        self.widget = edit = CheckedText()  # (unknown words underlined: spell_check)
         edit.setTabChangesFocus(True)  # Tab moves on, as in every other form field
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
         _accessible(edit, name, description)

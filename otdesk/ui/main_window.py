@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
         self.runner = self.list = None  # (attach)
+        self.spelling = None  # the text fields' SpellCheck (after the first paint)
         self.experts: list = []
         self._editor = None  # built in idle time after the list is painted (_first_listed)
         self._warming = False  # the editor is being prepared (_first_listed)
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
             if self.backups is None:
                 self._start_backups(self.vault)
             self._read_experts()
+            self._start_spelling()
             self._start_warmup()
             QTimer.singleShot(CHECK_DELAY_MS, self._start_check)
 
@@ -278,6 +280,7 @@ class MainWindow(QMainWindow):
         from otdesk.ui.editor import ConsultationEditor
         from otdesk.ui.summary_page import SummaryPage
 
+        self._ensure_spelling()
         self.summary = SummaryPage(self, self.lang, allow_print=self.policy.allows("print"),
                                    allow_pdf=self.policy.allows("pdf"))
         self._editor = ConsultationEditor(self.runner, self.lang, self.rules,
@@ -383,6 +386,38 @@ class MainWindow(QMainWindow):
     def _read_experts(self) -> None:
         self.runner.read(lambda store: store.directory.all(), self._experts_read,
                          lambda exc: None, key="experts")
+
+    def _ensure_spelling(self) -> None:
+        """The spelling check the text fields made from now on underline with (after the
+        first paint: nothing of it at start-up)."""
+        if self.spelling is None:
+            from otdesk.ui import spell_check
+
+            self.spelling = spell_check.SpellCheck(
+                self.lang, self.policy.apply_to(self.settings).spell_check, self._store_word,
+                self)
+            spell_check.install(self.spelling)
+
+    def _start_spelling(self) -> None:
+        """The consultant's own words from the vault, then the dictionary on its thread."""
+        from otdesk.storage import personal_words
+
+        self._ensure_spelling()
+        if self.spelling.enabled:
+            self.runner.read(lambda store: personal_words.words(store.conn), self.spelling.start,
+                             lambda exc: self.spelling.start(), key="personal-words")
+
+    def _store_word(self, word: str) -> None:
+        """"Add to dictionary": the word into the vault (known at once, stored in order)."""
+        from otdesk.storage import personal_words
+
+        self.runner.run(lambda store: personal_words.add(store.repository, word),
+                        lambda _: None, self._word_refused)
+
+    def _word_refused(self, error) -> None:
+        if not self._closed:
+            _warn(self, error.message(self.lang) if isinstance(error, UserError)
+                  else UserError("error.storage").message(self.lang))
 
     def _experts_read(self, experts: list) -> None:
         self.experts = experts
@@ -695,6 +730,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self._profile_changed()
             self._rules_changed()
+            if self.spelling is not None:
+                self.spelling.set_enabled(self.policy.apply_to(self.settings).spell_check)
+                self._start_spelling()
 
     def _rules_changed(self) -> None:
         """New working-day numbers: the editor counts with them, and the worker stores

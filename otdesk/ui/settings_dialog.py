@@ -6,7 +6,7 @@ a tooltip and a small label say the organisation's policy decides it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QSpinBox, QVBoxLayout)
 
 from otdesk.config.settings import UserSettings
@@ -39,6 +39,9 @@ class SettingsDialog(QDialog):
         self.preparation.setRange(0, 250)
         self.preparation.setValue(shown.preparation_working_days)
         self.preparation.setAccessibleName(self.tr("Preparation within working days"))
+        self.spell_check = QCheckBox(self.tr("&Underline unknown words in the text fields"))
+        self.spell_check.setChecked(shown.spell_check)
+        self.spell_check.setAccessibleName(self.tr("Spelling check"))
         note = QLabel(self.tr("A new language and new deadlines take effect when OT Desk is "
                               "started again."))
         note.setWordWrap(True)
@@ -56,7 +59,9 @@ class SettingsDialog(QDialog):
                                    (self.tr("&Intake within (working days)"),
                                     "intake_working_days", self.intake),
                                    (self.tr("&Preparation within (working days)"),
-                                    "preparation_working_days", self.preparation)):
+                                    "preparation_working_days", self.preparation),
+                                   (self.tr("Spelling check"), "spell_check",
+                                    self.spell_check)):
             if key not in self.locked:
                 form.addRow(label, widget)
                 continue
@@ -89,4 +94,6 @@ class SettingsDialog(QDialog):
             self.settings.intake_working_days = self.intake.value()
         if "preparation_working_days" not in self.locked:
             self.settings.preparation_working_days = self.preparation.value()
+        if "spell_check" not in self.locked:
+            self.settings.spell_check = self.spell_check.isChecked()
         super().accept()

@@ -32,6 +32,7 @@ from otdesk.core import dates
 from otdesk.core.errors import UserError
 from otdesk.operations import delivery
 from otdesk.ui.live import LiveLabel
+from otdesk.ui.spell_check import CheckedText
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
 #: refusals that name a field the consultant can go to and fix
@@ -187,7 +188,7 @@ class SummaryPage(QWidget):
         self.history.setMaximumHeight(110)
         self.history.setWordWrap(True)
         self.history.itemActivated.connect(self.reopen)
-        self.addendum = QPlainTextEdit()
+        self.addendum = CheckedText()  # (the spelling check too)
         self.addendum.setAccessibleName(self.tr("New addendum"))
         self.addendum.setTabChangesFocus(True)
         self.addendum.setMaximumHeight(80)

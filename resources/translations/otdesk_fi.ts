@@ -516,17 +516,17 @@
         <translation>Ei vielä kysytty</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="127"/>
+        <location filename="../../otdesk/ui/fields.py" line="128"/>
         <source>d.m.yyyy</source>
         <translation>p.k.vvvv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="133"/>
+        <location filename="../../otdesk/ui/fields.py" line="134"/>
         <source>Choose from a calendar</source>
         <translation>Valitse kalenterista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <location filename="../../otdesk/ui/fields.py" line="179"/>
         <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
         <translation>Ei päivämäärä: kirjoita muodossa p.k.vvvv, esimerkiksi 8.1.2027. Tallennettu päivämäärä on edelleen %1.</translation>
     </message>
@@ -576,75 +576,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="132"/>
+        <location filename="../../otdesk/ui/main_window.py" line="133"/>
         <source>Opening your OT Desk data…</source>
         <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it how often the window asks whether a backup of the editing is due (backups.due) how long after the list is up the file&apos;s check starts (storage/health.py): the first searches and opens of a session do not share the disk and the cores with it how long closing waits for the closing backup (a 10,000-consultation vault: ~2 s) a backup ended (BackupInfo or None, error or None): from the backup thread the check of the file after the start found damage (the UserError)</extracomment>
         <translation>Avataan OT Deskin tietoja…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="137"/>
+        <location filename="../../otdesk/ui/main_window.py" line="138"/>
         <source>Saving</source>
         <translation>Tallennus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="140"/>
+        <location filename="../../otdesk/ui/main_window.py" line="141"/>
         <source>Backup</source>
         <translation>Varmuuskopio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="454"/>
+        <location filename="../../otdesk/ui/main_window.py" line="489"/>
         <source>&amp;File</source>
         <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again, from the lock screen: &quot;open&quot; (the keyring lost the key: the recovery dialog follows) or &quot;recover&quot; (a forgotten passphrase: the recovery dialog first)</extracomment>
         <translation>&amp;Tiedosto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="455"/>
+        <location filename="../../otdesk/ui/main_window.py" line="490"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Uusi konsultaatio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="459"/>
+        <location filename="../../otdesk/ui/main_window.py" line="494"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultaatioluettelo</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="464"/>
+        <location filename="../../otdesk/ui/main_window.py" line="499"/>
         <source>&amp;Quit</source>
         <translation>&amp;Lopeta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="469"/>
+        <location filename="../../otdesk/ui/main_window.py" line="504"/>
         <source>&amp;Tools</source>
         <translation>Työ&amp;kalut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="470"/>
+        <location filename="../../otdesk/ui/main_window.py" line="505"/>
         <source>&amp;Expert directory…</source>
         <translation>Asiantuntija&amp;hakemisto…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="473"/>
+        <location filename="../../otdesk/ui/main_window.py" line="508"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Asetukset…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="670"/>
+        <location filename="../../otdesk/ui/main_window.py" line="705"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Tietojesi avainta ei enää ole avainsäilössä, joten OT Deskin lukitusta ei voi avata sillä. Mitään ei ole menetetty: OT Desk voi avautua uudelleen ja kysyä palautuskoodiasi (tai tunnuslausettasi, jos sinulla on sellainen).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="673"/>
+        <location filename="../../otdesk/ui/main_window.py" line="708"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Palauta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="726"/>
-        <location filename="../../otdesk/ui/main_window.py" line="746"/>
+        <location filename="../../otdesk/ui/main_window.py" line="764"/>
+        <location filename="../../otdesk/ui/main_window.py" line="784"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="782"/>
+        <location filename="../../otdesk/ui/main_window.py" line="820"/>
         <source>Making a backup…</source>
         <translation>Tehdään varmuuskopiota…</translation>
     </message>
@@ -749,7 +749,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
     <message>
         <location filename="../../otdesk/ui/profile_dialog.py" line="35"/>
         <source>&amp;Title</source>
-        <translation>Ni&amp;Nimikeamp;mike</translation>
+        <translation>Ni&amp;mike</translation>
     </message>
     <message>
         <location filename="../../otdesk/ui/profile_dialog.py" line="36"/>
@@ -936,7 +936,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="109"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Siirry kenttään</translation>
     </message>
@@ -965,211 +965,235 @@ the opening failed because the keyring has no key that fits: the recovery dialog
     </message>
     <message>
         <location filename="../../otdesk/ui/settings_dialog.py" line="42"/>
+        <source>&amp;Underline unknown words in the text fields</source>
+        <translation>&amp;Alleviivaa tuntemattomat sanat tekstikentissä</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="63"/>
+        <source>Spelling check</source>
+        <translation>Oikoluku</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="45"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>Uusi kieli ja uudet määräajat tulevat käyttöön, kun OT Desk käynnistetään uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
         <source>Your contact details (printed on the summary)</source>
         <translation>Yhteystietosi (tulostuvat yhteenvetoon)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="56"/>
         <source>Set by the organisation&apos;s policy</source>
         <translation>Organisaation linjaus</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="58"/>
         <source>&amp;Language</source>
         <translation>&amp;Kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="59"/>
         <source>&amp;Intake within (working days)</source>
         <translation>Käsittelyyn &amp;oton määräaika (työpäivää)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="61"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Valmistelun määräaika (työpäivää)</translation>
     </message>
 </context>
 <context>
+    <name>SpellCheck</name>
+    <message>
+        <location filename="../../otdesk/ui/spell_check.py" line="200"/>
+        <source>No suggestions</source>
+        <translation>Ei ehdotuksia</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/spell_check.py" line="204"/>
+        <source>&amp;Add to dictionary</source>
+        <translation>&amp;Lisää sanastoon</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
         <source>Language of the summary</source>
         <translation>Yhteenvedon kieli</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>&amp;Print…</source>
         <translation>T&amp;ulosta…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="375"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
         <source>Print the summary</source>
         <translation>Tulosta yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="156"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>Save as P&amp;DF…</source>
         <translation>Tallenna &amp;PDF-tiedostoksi…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="158"/>
         <source>Save the summary as a PDF file</source>
         <translation>Tallenna yhteenveto PDF-tiedostoksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="159"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="160"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisaation linjaus ei salli tätä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
         <source>Summary state</source>
         <translation>Yhteenvedon tila</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="170"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Miksi yhteenvetoa ei vielä voi toimittaa</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="173"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="174"/>
         <source>Preview of the summary</source>
         <translation>Yhteenvedon esikatselu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="177"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="178"/>
         <source>Text of the summary</source>
         <translation>Yhteenvedon teksti</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
         <source>Show as te&amp;xt</source>
         <translation>&amp;Näytä tekstinä</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="185"/>
         <source>A picture of the pages; Show as text gives the same pages as text.</source>
         <translation>Kuva sivuista; Näytä tekstinä antaa samat sivut tekstinä.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="187"/>
         <source>Delivered summaries</source>
         <translation>Toimitetut yhteenvedot</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
         <source>New addendum</source>
         <translation>Uusi lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
         <source>&amp;Add addendum</source>
         <translation>Kirj&amp;aa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="196"/>
         <source>Add addendum</source>
         <translation>Kirjaa lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
         <source>Show the current version</source>
         <translation>Näytä nykyinen versio</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
         <source>Language:</source>
         <translation>Kieli:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="211"/>
         <source>Delivered</source>
         <translation>Toimitetut</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="214"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="215"/>
         <source>Addendum</source>
         <translation>Lisäys</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="224"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="225"/>
         <source>Summary</source>
         <translation>Yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="279"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="280"/>
         <source>Preparing the preview…</source>
         <translation>Esikatselua laaditaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="310"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Toimitettu: tiedot on lukittu. Myöhemmät muutokset kirjataan päivättyinä lisäyksinä; jos tulostat nyt, tuloste on versio %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="314"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="315"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Ei vielä toimitettu. Kun tulostat tai tallennat yhteenvedon, toimitus kirjataan ja tiedot lukitaan.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="326"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="327"/>
         <source>printed</source>
         <translation>tulostettu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="326"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="327"/>
         <source>saved as PDF</source>
         <translation>tallennettu PDF:ksi</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="339"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="340"/>
         <source>Opening the delivered version…</source>
         <translation>Toimitettua versiota avataan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="350"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="351"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>Näytetään toimitettu yhteenveto: %1. Tulostus tai tallennus antaa nyt juuri tämän version uudelleen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="396"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="397"/>
         <source>Printing…</source>
         <translation>Tulostetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="460"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="500"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="461"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="501"/>
         <source>Saving…</source>
         <translation>Tallennetaan…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="477"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="478"/>
         <source>Printed version %1 at %2.</source>
         <translation>Versio %1 tulostettiin klo %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="479"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="480"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Versio %1 tallennettiin PDF-tiedostoksi klo %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="482"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="483"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Uudelleen annettiin täsmälleen sama toimitettu versio.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="450"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="451"/>
         <source>Save the summary</source>
         <translation>Tallenna yhteenveto</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="452"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="453"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
@@ -1177,13 +1201,13 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Tallennettu PDF-tiedosto ei ole salattu.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="91"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Tallenna se vain paikkaan, jossa pyytäjän salassa pidettäviä asiakirjoja saa säilyttää, ja poista se, kun se on lähetetty.</translation>
     </message>

@@ -516,17 +516,17 @@
         <translation>Inte frågat ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="127"/>
+        <location filename="../../otdesk/ui/fields.py" line="128"/>
         <source>d.m.yyyy</source>
         <translation>d.m.åååå</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="133"/>
+        <location filename="../../otdesk/ui/fields.py" line="134"/>
         <source>Choose from a calendar</source>
         <translation>Välj i en kalender</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/fields.py" line="178"/>
+        <location filename="../../otdesk/ui/fields.py" line="179"/>
         <source>Not a date: type it as d.m.yyyy, for example 8.1.2027. The date stored stays %1.</source>
         <translation>Inget datum: skriv det som d.m.åååå, till exempel 8.1.2027. Det sparade datumet är fortfarande %1.</translation>
     </message>
@@ -576,75 +576,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="132"/>
+        <location filename="../../otdesk/ui/main_window.py" line="133"/>
         <source>Opening your OT Desk data…</source>
         <extracomment>how often closing looks whether the storage worker is done how often the idle-time build looks whether the editor&apos;s modules are imported what the editor and its Summary page import, imported on a thread of their own after the first paint, so the UI thread never waits for them what renders the summary (reportlab: ~25 MiB, ~0.3 s), imported on a thread of its own once the editor is built in idle time (or a consultation is opened before that), so that neither the first screen nor the first open shares the interpreter with it how often the window asks whether a backup of the editing is due (backups.due) how long after the list is up the file&apos;s check starts (storage/health.py): the first searches and opens of a session do not share the disk and the cores with it how long closing waits for the closing backup (a 10,000-consultation vault: ~2 s) a backup ended (BackupInfo or None, error or None): from the backup thread the check of the file after the start found damage (the UserError)</extracomment>
         <translation>Öppnar dina OT Desk-uppgifter…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="137"/>
+        <location filename="../../otdesk/ui/main_window.py" line="138"/>
         <source>Saving</source>
         <translation>Sparande</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="140"/>
+        <location filename="../../otdesk/ui/main_window.py" line="141"/>
         <source>Backup</source>
         <translation>Säkerhetskopia</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="454"/>
+        <location filename="../../otdesk/ui/main_window.py" line="489"/>
         <source>&amp;File</source>
         <extracomment>the damaged dialog&apos;s choice (&quot;restore&quot; or &quot;salvage&quot;, backup id): run_app does it once this window has closed, and opens the vault again the window closed to open the vault again, from the lock screen: &quot;open&quot; (the keyring lost the key: the recovery dialog follows) or &quot;recover&quot; (a forgotten passphrase: the recovery dialog first)</extracomment>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="455"/>
+        <location filename="../../otdesk/ui/main_window.py" line="490"/>
         <source>&amp;New consultation</source>
         <translation>&amp;Ny konsultation</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="459"/>
+        <location filename="../../otdesk/ui/main_window.py" line="494"/>
         <source>Consultation &amp;list</source>
         <translation>&amp;Konsultationslista</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="464"/>
+        <location filename="../../otdesk/ui/main_window.py" line="499"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="469"/>
+        <location filename="../../otdesk/ui/main_window.py" line="504"/>
         <source>&amp;Tools</source>
         <translation>&amp;Verktyg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="470"/>
+        <location filename="../../otdesk/ui/main_window.py" line="505"/>
         <source>&amp;Expert directory…</source>
         <translation>&amp;Expertregister…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="473"/>
+        <location filename="../../otdesk/ui/main_window.py" line="508"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="670"/>
+        <location filename="../../otdesk/ui/main_window.py" line="705"/>
         <source>Your data&apos;s key is no longer in the keyring, so OT Desk cannot be unlocked with it. Nothing is lost: OT Desk can open again and ask for your recovery code (or your passphrase, if you have one).</source>
         <translation>Nyckeln till dina uppgifter finns inte längre i nyckelförrådet, så OT Desk kan inte låsas upp med den. Inget har gått förlorat: OT Desk kan öppnas på nytt och fråga efter din återställningskod (eller din lösenfras, om du har en).</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="673"/>
+        <location filename="../../otdesk/ui/main_window.py" line="708"/>
         <source>&amp;Recover…</source>
         <translation>&amp;Återställ…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="726"/>
-        <location filename="../../otdesk/ui/main_window.py" line="746"/>
+        <location filename="../../otdesk/ui/main_window.py" line="764"/>
+        <location filename="../../otdesk/ui/main_window.py" line="784"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/main_window.py" line="782"/>
+        <location filename="../../otdesk/ui/main_window.py" line="820"/>
         <source>Making a backup…</source>
         <translation>Säkerhetskopierar…</translation>
     </message>
@@ -936,7 +936,7 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>RefusalBox</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="108"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="109"/>
         <source>&amp;Go to the field</source>
         <translation>&amp;Gå till fältet</translation>
     </message>
@@ -965,211 +965,235 @@ the opening failed because the keyring has no key that fits: the recovery dialog
     </message>
     <message>
         <location filename="../../otdesk/ui/settings_dialog.py" line="42"/>
+        <source>&amp;Underline unknown words in the text fields</source>
+        <translation>&amp;Stryk under okända ord i textfälten</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="44"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="63"/>
+        <source>Spelling check</source>
+        <translation>Stavningskontroll</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="45"/>
         <source>A new language and new deadlines take effect when OT Desk is started again.</source>
         <translation>Ett nytt språk och nya tidsfrister börjar gälla när OT Desk startas på nytt.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="49"/>
         <source>Your contact details (printed on the summary)</source>
         <translation>Dina kontaktuppgifter (skrivs ut på sammanfattningen)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="53"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="56"/>
         <source>Set by the organisation&apos;s policy</source>
         <translation>Organisationens policy</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="58"/>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="59"/>
         <source>&amp;Intake within (working days)</source>
         <translation>&amp;Mottagning inom (arbetsdagar)</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../otdesk/ui/settings_dialog.py" line="61"/>
         <source>&amp;Preparation within (working days)</source>
         <translation>&amp;Förberedelse inom (arbetsdagar)</translation>
     </message>
 </context>
 <context>
+    <name>SpellCheck</name>
+    <message>
+        <location filename="../../otdesk/ui/spell_check.py" line="200"/>
+        <source>No suggestions</source>
+        <translation>Inga förslag</translation>
+    </message>
+    <message>
+        <location filename="../../otdesk/ui/spell_check.py" line="204"/>
+        <source>&amp;Add to dictionary</source>
+        <translation>&amp;Lägg till i ordlistan</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="147"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="148"/>
         <source>Language of the summary</source>
         <translation>Sammanfattningens språk</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="153"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
         <source>&amp;Print…</source>
         <translation>&amp;Skriv ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="154"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="375"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="155"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="376"/>
         <source>Print the summary</source>
         <translation>Skriv ut sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="156"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
         <source>Save as P&amp;DF…</source>
         <translation>Spara som &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="157"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="158"/>
         <source>Save the summary as a PDF file</source>
         <translation>Spara sammanfattningen som en PDF-fil</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="159"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="160"/>
         <source>The organisation&apos;s policy does not allow this.</source>
         <translation>Organisationens policy tillåter inte detta.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="164"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="165"/>
         <source>Summary state</source>
         <translation>Sammanfattningens status</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="170"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="171"/>
         <source>Why the summary cannot be delivered yet</source>
         <translation>Varför sammanfattningen inte kan överlämnas ännu</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="173"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="174"/>
         <source>Preview of the summary</source>
         <translation>Förhandsvisning av sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="177"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="178"/>
         <source>Text of the summary</source>
         <translation>Sammanfattningens text</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="180"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="181"/>
         <source>Show as te&amp;xt</source>
         <translation>Visa som te&amp;xt</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="184"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="185"/>
         <source>A picture of the pages; Show as text gives the same pages as text.</source>
         <translation>En bild av sidorna; Visa som text ger samma sidor som text.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="186"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="187"/>
         <source>Delivered summaries</source>
         <translation>Överlämnade sammanfattningar</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="191"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="192"/>
         <source>New addendum</source>
         <translation>Nytt tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="194"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
         <source>&amp;Add addendum</source>
         <translation>Anteckna &amp;tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="195"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="196"/>
         <source>Add addendum</source>
         <translation>Anteckna tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="197"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="198"/>
         <source>Show the current version</source>
         <translation>Visa den aktuella versionen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="201"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="202"/>
         <source>Language:</source>
         <translation>Språk:</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="210"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="211"/>
         <source>Delivered</source>
         <translation>Överlämnade</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="214"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="215"/>
         <source>Addendum</source>
         <translation>Tillägg</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="224"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="225"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="279"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="280"/>
         <source>Preparing the preview…</source>
         <translation>Förhandsvisningen förbereds…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="310"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="311"/>
         <source>Delivered: the record is sealed. Later changes are written as dated addenda; printing now gives version %1.</source>
         <translation>Överlämnad: uppgifterna är låsta. Senare ändringar skrivs som daterade tillägg; om du skriver ut nu blir det version %1.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="314"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="315"/>
         <source>Not delivered yet. Printing or saving records the delivery and seals the record.</source>
         <translation>Inte överlämnad ännu. När du skriver ut eller sparar sammanfattningen registreras överlämnandet och uppgifterna låses.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="326"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="327"/>
         <source>printed</source>
         <translation>utskriven</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="326"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="327"/>
         <source>saved as PDF</source>
         <translation>sparad som PDF</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="339"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="340"/>
         <source>Opening the delivered version…</source>
         <translation>Den överlämnade versionen öppnas…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="350"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="351"/>
         <source>Showing a delivered summary: %1. Printing or saving now hands out exactly this version again.</source>
         <translation>En överlämnad sammanfattning visas: %1. Utskrift eller sparande lämnar nu ut exakt denna version igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="396"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="397"/>
         <source>Printing…</source>
         <translation>Skriver ut…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="460"/>
-        <location filename="../../otdesk/ui/summary_page.py" line="500"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="461"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="501"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="477"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="478"/>
         <source>Printed version %1 at %2.</source>
         <translation>Version %1 skrevs ut kl. %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="479"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="480"/>
         <source>Saved version %1 as a PDF at %2.</source>
         <translation>Version %1 sparades som PDF kl. %2.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="482"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="483"/>
         <source>Exactly the delivered version was handed out again.</source>
         <translation>Exakt samma överlämnade version lämnades ut igen.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="450"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="451"/>
         <source>Save the summary</source>
         <translation>Spara sammanfattningen</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="452"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="453"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
@@ -1177,13 +1201,13 @@ the opening failed because the keyring has no key that fits: the recovery dialog
 <context>
     <name>UnencryptedWarning</name>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="88"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="89"/>
         <source>The saved PDF file is not encrypted.</source>
         <extracomment>refusals that name a field the consultant can go to and fix</extracomment>
         <translation>Den sparade PDF-filen är inte krypterad.</translation>
     </message>
     <message>
-        <location filename="../../otdesk/ui/summary_page.py" line="90"/>
+        <location filename="../../otdesk/ui/summary_page.py" line="91"/>
         <source>Save it only where the requester&apos;s confidential documents may be kept, and delete it when it has been sent.</source>
         <translation>Spara den bara där beställarens sekretessbelagda handlingar får förvaras, och radera den när den har skickats.</translation>
     </message>
