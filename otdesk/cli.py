@@ -504,7 +504,7 @@ def cmd_summary(vault, ref: str, out: str, lang: str, org_policy: Policy | None,
     consultant = profile if profile is not None and not profile.is_empty() else None
     context = delivery.SummaryContext(
         org=org_policy.summary_org() if org_policy is not None else None,
-        consultant=consultant, today=dt.date.today())
+        consultant=consultant, today=dates.today())
     protected = delivery.protected_folders(data)
     prepared = delivery.prepare(vault, consultation_id, lang, context, draft=draft)
     if draft:

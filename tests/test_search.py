@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from conftest import PASSPHRASE, close_window, require, run_cli, wait_for_list
-from otdesk.core import search_terms
+from otdesk.core import dates, search_terms
 from otdesk.core.domain import Consultation, Requester
 from otdesk.storage.vault import VaultPaths, open_vault
 
@@ -92,9 +92,8 @@ def test_inflected_and_compound_finnish_and_swedish_words_find_each_other(vault)
         assert found == expected, query
     # the list's own SQL finds the same
     from otdesk.storage import listing
-    import datetime as dt
     got = listing.listing(vault.conn, listing.ListQuery(search="huoltoriidoissa"),
-                          dt.date.today())
+                          dates.today())
     assert {names[i] for i in got.ids} == EXPECTED["huoltoriita"] and got.total == 5
 
 
@@ -230,14 +229,12 @@ def test_odd_queries_give_a_plain_answer(vault, word):
 
 def test_the_category_filter_lists_each_category_s_consultations(vault):
     """Every category, alone and with a search, against a plain query of the JSON list."""
-    import datetime as dt
-
     from otdesk.core import vocabulary
     from otdesk.demo import insert_demo
     from otdesk.storage import listing
 
     insert_demo(vault, 150, seed=7, deliveries=False)
-    today = dt.date.today()
+    today = dates.today()
     every = {cid: json.loads(cats) for cid, cats in
              vault.conn.execute("SELECT id, categories FROM consultations")}
     for code, _ in vocabulary.labels("categories", "fi"):
@@ -272,13 +269,11 @@ def test_choosing_a_category_in_the_list_and_typing_a_word_combine(qtbot, vault)
 def test_a_search_by_date_counts_and_pages_as_the_sql_way_does(vault, monkeypatch):
     """The list's search read once per word (many matches) gives what SQL's way gives:
     the same total, overdue count and first screen, both directions."""
-    import datetime as dt
-
     from otdesk.demo import insert_demo
     from otdesk.storage import listing
 
     insert_demo(vault, 200, seed=9, deliveries=False)
-    today = dt.date.today()
+    today = dates.today()
     for text in ("lapsi", "koulu", "huol", "lasten huolto", "perhe tuki", "OT-2025"):
         for descending in (True, False):
             query = listing.ListQuery(search=text, descending=descending)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QMessageBox, QPushButton
                                QWidget)
 
 from conftest import PASSPHRASE, close_window, open_in_editor, wait_for_editor, wait_for_list
+from otdesk.core import dates
 from otdesk.storage.vault import open_vault
 from otdesk.ui.main_window import MainWindow
 
@@ -103,7 +104,7 @@ def test_a_whole_consultation_from_phone_call_to_close_out(qtbot, window, vault,
     _choose_status(qtbot, editor, "Accepted")
     saved(qtbot, window)
     assert repo.get(cid).status == "accepted"
-    assert repo.get(cid).intake_date == dt.date.today()
+    assert repo.get(cid).intake_date == dates.today()
 
     # the session: Ctrl+2 opening, worry at the start
     qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)

@@ -13,6 +13,7 @@ import textwrap
 import pytest
 
 from conftest import PASSPHRASE
+from otdesk.core import dates
 from otdesk.core.domain import Consultation, Requester
 from otdesk.core.errors import UserError
 from otdesk.storage import keyring_store, keyslots
@@ -281,7 +282,7 @@ def test_a_vault_of_schema_4_opens_and_its_list_columns_are_filled(data_dir, no_
         (due,) = v.conn.execute("SELECT due_date FROM consultations").fetchone()
         assert due == deadlines.intake_due(c.received_at).isoformat()
         v.repository.refresh_labels(listing.label_rows(v.conn))  # as the worker does
-        found = listing.listing(v.conn, listing.ListQuery(sort="categories"), dt.date.today())
+        found = listing.listing(v.conn, listing.ListQuery(sort="categories"), dates.today())
         assert list(found.ids) == [1] and found.rows[1].due_date == due
         assert v.repository.get(1).categories == ["rare_disease", "substitute_care"]
 
@@ -314,7 +315,7 @@ def test_each_status_filter_lists_the_lines_and_counts_the_overdue_ones_of_that_
     from otdesk.storage import listing
 
     insert_demo(vault, 300, seed=5, deliveries=False)
-    today = dt.date.today()
+    today = dates.today()
     statuses = [code for code, _ in vocabulary.labels("statuses", "fi")]
     assert {s for (s,) in vault.conn.execute("SELECT DISTINCT status FROM consultations")} \
         >= {"requested", "held", "declined"}  # (finished, unfinished and overdue ones)
